@@ -1,0 +1,118 @@
+// qwen-swarm-bench: runs the standard workload (DESIGN.md section 9) and prints one JSON line.
+#include "workloadrunner.h"
+
+#include <backend/inprocessbackend.h>
+#include <store/memorystore.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+using namespace QwenSwarm;
+
+namespace {
+
+struct Usage
+{
+    double cpuSeconds = 0;
+    double peakRssMb = 0;
+};
+
+Usage currentUsage()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval &t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return {seconds(usage.ru_utime) + seconds(usage.ru_stime), static_cast<double>(usage.ru_maxrss) / 1024.0};
+}
+
+int positiveOption(const QCommandLineParser &parser, const QString &name, int min, int max)
+{
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        QTextStream(stderr) << "qwen-swarm-bench: --" << name << " expects an integer in [" << min << ", " << max << "]\n";
+        std::exit(2);
+    }
+    return value;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("qwen-swarm-bench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QWENSWARM_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Runs the standard workload: each task fans out to 5 agents, then a plurality vote; prints one JSON line."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("tasks"), QStringLiteral("Number of tasks N."), QStringLiteral("N"), QStringLiteral("10000")},
+        {QStringLiteral("concurrency"), QStringLiteral("Tasks in flight C."), QStringLiteral("C"), QStringLiteral("64")},
+        {QStringLiteral("latency-ms"), QStringLiteral("Simulated model latency L in ms."), QStringLiteral("L"), QStringLiteral("0")},
+        {QStringLiteral("store"), QStringLiteral("memory, sqlite or postgres."), QStringLiteral("STORE"), QStringLiteral("memory")},
+        {QStringLiteral("pg"), QStringLiteral("PostgreSQL connection URL (with --store postgres)."), QStringLiteral("URL")},
+        {QStringLiteral("attach"), QStringLiteral("Run against a daemon at URL instead of an embedded engine."), QStringLiteral("URL")},
+        {QStringLiteral("seed"), QStringLiteral("Seed of the engine."), QStringLiteral("SEED"), QStringLiteral("1")},
+    });
+    parser.process(app);
+
+    Bench::WorkloadOptions options;
+    options.tasks = positiveOption(parser, QStringLiteral("tasks"), 1, 100'000'000);
+    options.concurrency = positiveOption(parser, QStringLiteral("concurrency"), 1, 1'000'000);
+    options.latencyMs = positiveOption(parser, QStringLiteral("latency-ms"), 0, 600'000);
+    const QString storeName = parser.value(QStringLiteral("store"));
+    if (parser.isSet(QStringLiteral("attach"))) {
+        QTextStream(stderr) << "qwen-swarm-bench: --attach needs the remote backend, which this build does not have yet\n";
+        return 2;
+    }
+    if (storeName != QLatin1StringView("memory")) {
+        QTextStream(stderr) << "qwen-swarm-bench: --store " << storeName
+                            << " is not available in this build (available: memory)\n";
+        return 2;
+    }
+
+    Engine::EngineConfig config;
+    config.seed = parser.value(QStringLiteral("seed")).toULongLong();
+    config.maxRunningTasks = options.concurrency;
+    config.maxQueuedTasks = std::max(options.concurrency * 2, 1024);
+    config.maxBatchSize = std::max(options.concurrency, 10000);
+    const Usage before = currentUsage();
+    Engine::InProcessBackend backend(config, std::make_unique<Engine::MemoryStore>());
+    Bench::WorkloadRunner runner(backend, options);
+    QObject::connect(&runner, &Bench::WorkloadRunner::finished, &app, &QCoreApplication::quit);
+    runner.start();
+    app.exec();
+    const Usage after = currentUsage();
+
+    const Bench::WorkloadResult &r = runner.result();
+    QJsonObject line{
+        {QStringLiteral("tasks"), r.tasks},
+        {QStringLiteral("agents_per_task"), options.agentsPerTask},
+        {QStringLiteral("concurrency"), options.concurrency},
+        {QStringLiteral("model_latency_ms"), options.latencyMs},
+        {QStringLiteral("store"), storeName},
+        {QStringLiteral("wall_s"), r.wallSeconds},
+        {QStringLiteral("tasks_per_s"), r.wallSeconds > 0 ? r.tasks / r.wallSeconds : 0},
+        {QStringLiteral("p50_ms"), r.p50Ms},
+        {QStringLiteral("p99_ms"), r.p99Ms},
+        {QStringLiteral("cpu_us_per_task"), r.tasks > 0 ? (after.cpuSeconds - before.cpuSeconds) * 1e6 / r.tasks : 0},
+        {QStringLiteral("peak_rss_mb"), after.peakRssMb},
+        {QStringLiteral("correct"), r.correct},
+    };
+    if (!r.correct)
+        line.insert(QStringLiteral("failure"), r.failure);
+    std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputc('\n', stdout);
+    return r.correct ? 0 : 1;
+}

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "api/error.h"
+#include "api/event.h"
+#include "api/metrics.h"
+#include "api/query.h"
+#include "api/swarm.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace QwenSwarm::Api {
+
+/// What a backend says about itself.
+struct BackendInfo
+{
+    QString version;
+    QString kind; ///< "in_process" or "remote".
+    QString endpoint; ///< Where the core runs: "embedded" or a URL.
+    QString store; ///< "memory", "sqlite", "postgres".
+    QStringList providers; ///< Provider names agents may use.
+    QStringList strategies; ///< Consensus strategy names tasks and swarms may use.
+
+    bool operator==(const BackendInfo &) const = default;
+};
+
+/// The one seam between the console (or any client) and an orchestration core.
+///
+/// Threading and delivery: every call returns at once and answers exactly once, later, by invoking
+/// `done` on the thread of `context` (never synchronously inside the call, in every implementation).
+/// If `context` is destroyed first, the answer is dropped. Calls from one thread are served in order.
+/// Events arrive through the signals below, on the thread the Backend object lives in.
+///
+/// Errors: every call answers a value or a typed Error. Invalid input (unknown ids, invalid states,
+/// malformed specs, absurd limits) answers InvalidArgument, NotFound or InvalidState and changes nothing.
+class Backend : public QObject
+{
+    Q_OBJECT
+
+public:
+    template<typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    explicit Backend(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+    }
+    ~Backend() override = default;
+
+    virtual void info(QObject *context, Callback<BackendInfo> done) = 0;
+
+    // Swarms
+    /// Creates the swarm and spawns its agents. AlreadyExists if the name is taken.
+    virtual void createSwarm(const SwarmSpec &spec, QObject *context, Callback<Swarm> done) = 0;
+    virtual void listSwarms(QObject *context, Callback<QList<Swarm>> done) = 0;
+    virtual void swarm(SwarmId id, QObject *context, Callback<Swarm> done) = 0;
+    /// Changes the topology and default strategy; the agents stay.
+    virtual void updateSwarm(SwarmId id, Topology topology, const StrategySpec &defaultStrategy, QObject *context,
+                             Callback<Swarm> done)
+        = 0;
+    /// Removes a swarm whose agents are all stopped and which has no unfinished task (InvalidState otherwise).
+    virtual void removeSwarm(SwarmId id, QObject *context, Callback<void> done) = 0;
+
+    // Agents
+    virtual void spawnAgent(SwarmId swarm, const AgentSpec &spec, QObject *context, Callback<Agent> done) = 0;
+    /// All agents, or those of one swarm when `swarm` is valid.
+    virtual void listAgents(SwarmId swarm, QObject *context, Callback<QList<Agent>> done) = 0;
+    virtual void agent(AgentId id, QObject *context, Callback<Agent> done) = 0;
+    /// Applies a lifecycle command; InvalidState if the agent's state does not allow it.
+    virtual void commandAgent(AgentId id, AgentCommand command, const QString &reason, QObject *context,
+                              Callback<Agent> done)
+        = 0;
+    /// Removes a stopped agent.
+    virtual void removeAgent(AgentId id, QObject *context, Callback<void> done) = 0;
+
+    // Tasks
+    /// Accepts a task (queued). A known idempotency key answers the existing task instead.
+    virtual void submitTask(const TaskSpec &spec, QObject *context, Callback<Task> done) = 0;
+    /// Accepts all specs or none: the first invalid spec rejects the batch (details name its index).
+    virtual void submitTasks(const QList<TaskSpec> &specs, QObject *context, Callback<QList<Task>> done) = 0;
+    /// Cancels a queued or running task, including its in-flight provider calls.
+    virtual void cancelTask(TaskId id, const QString &reason, QObject *context, Callback<Task> done) = 0;
+    /// Re-queues a failed, cancelled or timed-out task for one more attempt.
+    virtual void retryTask(TaskId id, QObject *context, Callback<Task> done) = 0;
+    virtual void task(TaskId id, QObject *context, Callback<Task> done) = 0;
+    virtual void queryTasks(const TaskQuery &query, QObject *context, Callback<Page<Task>> done) = 0;
+
+    // Decisions
+    virtual void decision(DecisionId id, QObject *context, Callback<Decision> done) = 0;
+    virtual void queryDecisions(const DecisionQuery &query, QObject *context, Callback<Page<Decision>> done) = 0;
+
+    // Events
+    /// Starts a subscription; its events arrive through eventsReceived().
+    virtual void subscribe(const SubscriptionSpec &spec, QObject *context, Callback<Subscription> done) = 0;
+    virtual void unsubscribe(SubscriptionId id, QObject *context, Callback<void> done) = 0;
+
+    // Metrics
+    virtual void metrics(QObject *context, Callback<MetricsSnapshot> done) = 0;
+
+Q_SIGNALS:
+    /// Events of a subscription, in seq order, batched.
+    void eventsReceived(QwenSwarm::Api::SubscriptionId subscription, const QList<QwenSwarm::Api::Event> &events);
+    /// Events firstSeq..lastSeq (inclusive) of a subscription were dropped: the client was too slow or
+    /// asked to resume from events no longer retained. Reload what it shows, then carry on.
+    void eventsDropped(QwenSwarm::Api::SubscriptionId subscription, quint64 firstSeq, quint64 lastSeq);
+};
+
+} // namespace QwenSwarm::Api

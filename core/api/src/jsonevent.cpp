@@ -1,0 +1,242 @@
+// JSON codecs of events, subscriptions and queries.
+#include "api/json.h"
+
+namespace QwenSwarm::Api {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QJsonObject payloadToJson(const SwarmEvent &e)
+{
+    return {{u"swarm_id"_s, toJson(e.swarmId)}, {u"change"_s, toJson(e.change)}, {u"name"_s, e.name}};
+}
+
+void readPayload(JsonObjectReader &o, SwarmEvent &e)
+{
+    o.required("swarm_id"_L1, e.swarmId);
+    o.required("change"_L1, e.change);
+    o.optional("name"_L1, e.name);
+}
+
+QJsonObject payloadToJson(const AgentEvent &e)
+{
+    return {{u"agent_id"_s, toJson(e.agentId)}, {u"swarm_id"_s, toJson(e.swarmId)}, {u"from"_s, toJson(e.from)},
+            {u"to"_s, toJson(e.to)},           {u"removed"_s, e.removed},          {u"cause"_s, e.cause}};
+}
+
+void readPayload(JsonObjectReader &o, AgentEvent &e)
+{
+    o.required("agent_id"_L1, e.agentId);
+    o.optional("swarm_id"_L1, e.swarmId);
+    o.required("from"_L1, e.from);
+    o.required("to"_L1, e.to);
+    o.optional("removed"_L1, e.removed);
+    o.optional("cause"_L1, e.cause);
+}
+
+QJsonObject payloadToJson(const TaskEvent &e)
+{
+    return {{u"task_id"_s, toJson(e.taskId)}, {u"swarm_id"_s, toJson(e.swarmId)}, {u"from"_s, toJson(e.from)},
+            {u"to"_s, toJson(e.to)},         {u"attempt"_s, e.attempt},          {u"cause"_s, e.cause}};
+}
+
+void readPayload(JsonObjectReader &o, TaskEvent &e)
+{
+    o.required("task_id"_L1, e.taskId);
+    o.optional("swarm_id"_L1, e.swarmId);
+    o.required("from"_L1, e.from);
+    o.required("to"_L1, e.to);
+    o.optional("attempt"_L1, e.attempt);
+    o.optional("cause"_L1, e.cause);
+}
+
+QJsonObject payloadToJson(const DecisionEvent &e)
+{
+    return {{u"decision_id"_s, toJson(e.decisionId)}, {u"task_id"_s, toJson(e.taskId)},
+            {u"swarm_id"_s, toJson(e.swarmId)},       {u"outcome"_s, toJson(e.outcome)},
+            {u"answer"_s, e.answer},                  {u"agreement"_s, e.agreement}};
+}
+
+void readPayload(JsonObjectReader &o, DecisionEvent &e)
+{
+    o.required("decision_id"_L1, e.decisionId);
+    o.required("task_id"_L1, e.taskId);
+    o.optional("swarm_id"_L1, e.swarmId);
+    o.required("outcome"_L1, e.outcome);
+    o.optional("answer"_L1, e.answer);
+    o.optional("agreement"_L1, e.agreement);
+}
+
+QJsonObject payloadToJson(const LogEvent &e)
+{
+    return {{u"level"_s, toJson(e.level)}, {u"source"_s, e.source}, {u"message"_s, e.message}};
+}
+
+void readPayload(JsonObjectReader &o, LogEvent &e)
+{
+    o.required("level"_L1, e.level);
+    o.optional("source"_L1, e.source);
+    o.required("message"_L1, e.message);
+}
+
+QJsonObject payloadToJson(const AuditEvent &e)
+{
+    return {{u"actor"_s, e.actor},     {u"action"_s, e.action}, {u"target"_s, e.target},
+            {u"allowed"_s, e.allowed}, {u"detail"_s, e.detail}};
+}
+
+void readPayload(JsonObjectReader &o, AuditEvent &e)
+{
+    o.required("actor"_L1, e.actor);
+    o.required("action"_L1, e.action);
+    o.optional("target"_L1, e.target);
+    o.optional("allowed"_L1, e.allowed);
+    o.optional("detail"_L1, e.detail);
+}
+
+// Builds the payload alternative with index I (== the topic) from JSON.
+template<std::size_t I = 0>
+void readPayloadAt(std::size_t index, JsonReader &reader, const QJsonValue &json, EventPayload &out)
+{
+    if constexpr (I < std::variant_size_v<EventPayload>) {
+        if (index != I)
+            return readPayloadAt<I + 1>(index, reader, json, out);
+        std::variant_alternative_t<I, EventPayload> payload;
+        JsonObjectReader object(reader, json);
+        readPayload(object, payload);
+        object.finish();
+        out = std::move(payload);
+    }
+}
+
+} // namespace
+
+QJsonValue toJson(const Event &event)
+{
+    return QJsonObject{{u"seq"_s, static_cast<qint64>(event.seq)},
+                       {u"time"_s, timeToJson(event.timeMs)},
+                       {u"topic"_s, toJson(event.topic())},
+                       {u"data"_s, std::visit([](const auto &p) { return payloadToJson(p); }, event.payload)}};
+}
+
+void readJson(JsonReader &reader, const QJsonValue &json, Event &out)
+{
+    JsonObjectReader object(reader, json);
+    Topic topic = Topic::Swarms;
+    QJsonObject data;
+    object.required("seq"_L1, out.seq);
+    object.optionalTime("time"_L1, out.timeMs);
+    object.required("topic"_L1, topic);
+    object.required("data"_L1, data);
+    object.finish();
+    if (!reader.ok())
+        return;
+    JsonReader::Scope scope(reader, u"data"_s);
+    readPayloadAt(static_cast<std::size_t>(topic), reader, data, out.payload);
+}
+
+QJsonValue toJson(const SubscriptionSpec &spec)
+{
+    return QJsonObject{
+        {u"topics"_s, listToJson(spec.topics)},
+        {u"swarm_id"_s, toJson(spec.swarmId)},
+        {u"agent_id"_s, toJson(spec.agentId)},
+        {u"task_id"_s, toJson(spec.taskId)},
+        {u"task_states"_s, listToJson(spec.taskStates)},
+        {u"resume_after_seq"_s,
+         spec.resumeAfterSeq ? QJsonValue(static_cast<qint64>(*spec.resumeAfterSeq)) : QJsonValue(QJsonValue::Null)}};
+}
+
+void readJson(JsonReader &reader, const QJsonValue &json, SubscriptionSpec &out)
+{
+    JsonObjectReader object(reader, json);
+    object.optional("topics"_L1, out.topics);
+    object.optional("swarm_id"_L1, out.swarmId);
+    object.optional("agent_id"_L1, out.agentId);
+    object.optional("task_id"_L1, out.taskId);
+    object.optional("task_states"_L1, out.taskStates);
+    object.optional("resume_after_seq"_L1, out.resumeAfterSeq);
+    object.finish();
+}
+
+QJsonValue toJson(const Subscription &subscription)
+{
+    return QJsonObject{{u"id"_s, toJson(subscription.id)},
+                       {u"head_seq"_s, static_cast<qint64>(subscription.headSeq)}};
+}
+
+void readJson(JsonReader &reader, const QJsonValue &json, Subscription &out)
+{
+    JsonObjectReader object(reader, json);
+    object.required("id"_L1, out.id);
+    object.optional("head_seq"_L1, out.headSeq);
+    object.finish();
+}
+
+QJsonValue toJson(const PageRequest &page)
+{
+    return QJsonObject{{u"limit"_s, page.limit}, {u"cursor"_s, page.cursor}};
+}
+
+void readJson(JsonReader &reader, const QJsonValue &json, PageRequest &out)
+{
+    JsonObjectReader object(reader, json);
+    object.optional("limit"_L1, out.limit);
+    object.optional("cursor"_L1, out.cursor);
+    object.finish();
+}
+
+QJsonValue toJson(const TaskQuery &query)
+{
+    return QJsonObject{{u"states"_s, listToJson(query.states)},
+                       {u"swarm_id"_s, toJson(query.swarmId)},
+                       {u"strategy"_s, query.strategy},
+                       {u"text"_s, query.text},
+                       {u"created_from"_s, timeToJson(query.createdFromMs)},
+                       {u"created_to"_s, timeToJson(query.createdToMs)},
+                       {u"page"_s, toJson(query.page)}};
+}
+
+void readJson(JsonReader &reader, const QJsonValue &json, TaskQuery &out)
+{
+    JsonObjectReader object(reader, json);
+    object.optional("states"_L1, out.states);
+    object.optional("swarm_id"_L1, out.swarmId);
+    object.optional("strategy"_L1, out.strategy);
+    object.optional("text"_L1, out.text);
+    object.optionalTime("created_from"_L1, out.createdFromMs);
+    object.optionalTime("created_to"_L1, out.createdToMs);
+    object.optional("page"_L1, out.page);
+    object.finish();
+}
+
+QJsonValue toJson(const DecisionQuery &query)
+{
+    return QJsonObject{{u"swarm_id"_s, toJson(query.swarmId)},
+                       {u"task_id"_s, toJson(query.taskId)},
+                       {u"strategy"_s, query.strategy},
+                       {u"outcome"_s, query.outcome ? toJson(*query.outcome) : QJsonValue(QJsonValue::Null)},
+                       {u"min_agreement"_s, query.minAgreement},
+                       {u"max_agreement"_s, query.maxAgreement},
+                       {u"created_from"_s, timeToJson(query.createdFromMs)},
+                       {u"created_to"_s, timeToJson(query.createdToMs)},
+                       {u"page"_s, toJson(query.page)}};
+}
+
+void readJson(JsonReader &reader, const QJsonValue &json, DecisionQuery &out)
+{
+    JsonObjectReader object(reader, json);
+    object.optional("swarm_id"_L1, out.swarmId);
+    object.optional("task_id"_L1, out.taskId);
+    object.optional("strategy"_L1, out.strategy);
+    object.optional("outcome"_L1, out.outcome);
+    object.optional("min_agreement"_L1, out.minAgreement);
+    object.optional("max_agreement"_L1, out.maxAgreement);
+    object.optionalTime("created_from"_L1, out.createdFromMs);
+    object.optionalTime("created_to"_L1, out.createdToMs);
+    object.optional("page"_L1, out.page);
+    object.finish();
+}
+
+} // namespace QwenSwarm::Api

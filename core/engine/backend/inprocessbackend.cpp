@@ -1,0 +1,215 @@
+#include "backend/inprocessbackend.h"
+
+#include "runtime/engine.h"
+
+#include <QPointer>
+#include <QThread>
+
+namespace QwenSwarm::Engine {
+
+InProcessBackend::InProcessBackend(EngineConfig config, std::unique_ptr<Store> store, QObject *parent)
+    : Api::Backend(parent)
+    , m_thread(new QThread)
+    , m_engine(new Engine(std::move(config), std::move(store)))
+{
+    m_thread->setObjectName(QStringLiteral("qwen-swarm-engine"));
+    m_engine->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    m_thread->start();
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->start(); }, Qt::QueuedConnection);
+}
+
+InProcessBackend::~InProcessBackend()
+{
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, sink = static_cast<EventSink *>(this)] { engine->removeSink(sink); },
+                              Qt::QueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+void InProcessBackend::onEngineThread(std::function<void(Engine &)> operation)
+{
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, operation = std::move(operation)] { engine->whenStarted([engine, operation] { operation(*engine); }); },
+        Qt::QueuedConnection);
+}
+
+template<typename T, typename Operation>
+void InProcessBackend::call(QObject *context, Callback<T> done, Operation operation)
+{
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    Engine::Reply<T> reply = [this, guard, hasContext, done = std::move(done)](Api::Result<T> result) {
+        QMetaObject::invokeMethod(
+            this,
+            [guard, hasContext, done, result = std::move(result)]() mutable {
+                if (done && (!hasContext || guard))
+                    done(std::move(result));
+            },
+            Qt::QueuedConnection);
+    };
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, operation = std::move(operation), reply = std::move(reply)] {
+            engine->whenStarted([engine, operation, reply] { operation(*engine, reply); });
+        },
+        Qt::QueuedConnection);
+}
+
+void InProcessBackend::info(QObject *context, Callback<Api::BackendInfo> done)
+{
+    call(context, std::move(done), [](Engine &e, auto reply) { e.info(reply); });
+}
+
+void InProcessBackend::createSwarm(const Api::SwarmSpec &spec, QObject *context, Callback<Api::Swarm> done)
+{
+    call(context, std::move(done), [spec](Engine &e, auto reply) { e.createSwarm(spec, reply); });
+}
+
+void InProcessBackend::listSwarms(QObject *context, Callback<QList<Api::Swarm>> done)
+{
+    call(context, std::move(done), [](Engine &e, auto reply) { e.listSwarms(reply); });
+}
+
+void InProcessBackend::swarm(Api::SwarmId id, QObject *context, Callback<Api::Swarm> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { e.swarm(id, reply); });
+}
+
+void InProcessBackend::updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::StrategySpec &defaultStrategy,
+                                   QObject *context, Callback<Api::Swarm> done)
+{
+    call(context, std::move(done),
+         [id, topology, defaultStrategy](Engine &e, auto reply) { e.updateSwarm(id, topology, defaultStrategy, reply); });
+}
+
+void InProcessBackend::removeSwarm(Api::SwarmId id, QObject *context, Callback<void> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { e.removeSwarm(id, reply); });
+}
+
+void InProcessBackend::spawnAgent(Api::SwarmId swarm, const Api::AgentSpec &spec, QObject *context, Callback<Api::Agent> done)
+{
+    call(context, std::move(done), [swarm, spec](Engine &e, auto reply) { e.spawnAgent(swarm, spec, reply); });
+}
+
+void InProcessBackend::listAgents(Api::SwarmId swarm, QObject *context, Callback<QList<Api::Agent>> done)
+{
+    call(context, std::move(done), [swarm](Engine &e, auto reply) { e.listAgents(swarm, reply); });
+}
+
+void InProcessBackend::agent(Api::AgentId id, QObject *context, Callback<Api::Agent> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { e.agent(id, reply); });
+}
+
+void InProcessBackend::commandAgent(Api::AgentId id, Api::AgentCommand command, const QString &reason, QObject *context,
+                                    Callback<Api::Agent> done)
+{
+    call(context, std::move(done), [id, command, reason](Engine &e, auto reply) { e.commandAgent(id, command, reason, reply); });
+}
+
+void InProcessBackend::removeAgent(Api::AgentId id, QObject *context, Callback<void> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { e.removeAgent(id, reply); });
+}
+
+void InProcessBackend::submitTask(const Api::TaskSpec &spec, QObject *context, Callback<Api::Task> done)
+{
+    call(context, std::move(done), [spec](Engine &e, Engine::Reply<Api::Task> reply) {
+        e.tasks().submit({spec}, [reply](Api::Result<QList<Api::Task>> tasks) {
+            if (!tasks)
+                return reply(tasks.error());
+            reply(tasks->constFirst());
+        });
+    });
+}
+
+void InProcessBackend::submitTasks(const QList<Api::TaskSpec> &specs, QObject *context, Callback<QList<Api::Task>> done)
+{
+    call(context, std::move(done), [specs](Engine &e, auto reply) { e.tasks().submit(specs, reply); });
+}
+
+void InProcessBackend::cancelTask(Api::TaskId id, const QString &reason, QObject *context, Callback<Api::Task> done)
+{
+    call(context, std::move(done), [id, reason](Engine &e, auto reply) { e.tasks().cancel(id, reason, reply); });
+}
+
+void InProcessBackend::retryTask(Api::TaskId id, QObject *context, Callback<Api::Task> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { e.tasks().retry(id, reply); });
+}
+
+void InProcessBackend::task(Api::TaskId id, QObject *context, Callback<Api::Task> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { e.tasks().task(id, reply); });
+}
+
+void InProcessBackend::queryTasks(const Api::TaskQuery &query, QObject *context, Callback<Api::Page<Api::Task>> done)
+{
+    call(context, std::move(done), [query](Engine &e, auto reply) { e.tasks().queryTasks(query, reply); });
+}
+
+void InProcessBackend::decision(Api::DecisionId id, QObject *context, Callback<Api::Decision> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { e.tasks().decision(id, reply); });
+}
+
+void InProcessBackend::queryDecisions(const Api::DecisionQuery &query, QObject *context,
+                                      Callback<Api::Page<Api::Decision>> done)
+{
+    call(context, std::move(done), [query](Engine &e, auto reply) { e.tasks().queryDecisions(query, reply); });
+}
+
+void InProcessBackend::subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done)
+{
+    // The id is known to this thread before the answer and before any of its events arrive.
+    Callback<Api::Subscription> record = [this, done = std::move(done)](Api::Result<Api::Subscription> result) {
+        if (result)
+            m_subscriptions.insert(result->id.value);
+        if (done)
+            done(std::move(result));
+    };
+    call(context, std::move(record), [spec, sink = static_cast<EventSink *>(this)](Engine &e, auto reply) {
+        reply(e.subscribe(spec, sink));
+    });
+}
+
+void InProcessBackend::unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done)
+{
+    m_subscriptions.remove(id.value);
+    call(context, std::move(done), [id](Engine &e, auto reply) { reply(e.unsubscribe(id)); });
+}
+
+void InProcessBackend::metrics(QObject *context, Callback<Api::MetricsSnapshot> done)
+{
+    call(context, std::move(done), [](Engine &e, auto reply) { reply(e.metrics()); });
+}
+
+void InProcessBackend::deliverEvents(Api::SubscriptionId id, QList<Api::Event> &&events,
+                                     const std::shared_ptr<std::atomic<qint64>> &unconsumed)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, id, events = std::move(events), unconsumed] {
+            if (m_subscriptions.contains(id.value))
+                Q_EMIT eventsReceived(id, events);
+            unconsumed->fetch_sub(events.size(), std::memory_order_release);
+        },
+        Qt::QueuedConnection);
+}
+
+void InProcessBackend::deliverDropped(Api::SubscriptionId id, quint64 firstSeq, quint64 lastSeq)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, id, firstSeq, lastSeq] {
+            if (m_subscriptions.contains(id.value))
+                Q_EMIT eventsDropped(id, firstSeq, lastSeq);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace QwenSwarm::Engine

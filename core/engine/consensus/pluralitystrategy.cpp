@@ -1,0 +1,136 @@
+#include "consensus/pluralitystrategy.h"
+
+#include "consensus/votetally.h"
+
+namespace QwenSwarm::Engine {
+
+using Api::DecisionOutcome;
+using Api::ErrorCode;
+
+namespace {
+
+enum class TieBreak {
+    None,
+    First,
+    Lexicographic,
+};
+
+struct Parameters
+{
+    TieBreak tieBreak = TieBreak::None;
+    int minVotes = 1;
+};
+
+Api::Error badParameter(const QString &key, const QString &problem)
+{
+    return Api::makeError(ErrorCode::InvalidArgument, QStringLiteral("parameters.%1: %2").arg(key, problem),
+                          {{QStringLiteral("path"), QString(QStringLiteral("parameters.") + key)}});
+}
+
+Api::Result<Parameters> parse(const QJsonObject &json)
+{
+    Parameters p;
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        const QString key = it.key();
+        if (key == QLatin1StringView("tie_break")) {
+            const QString v = it.value().toString();
+            if (v == QLatin1StringView("none"))
+                p.tieBreak = TieBreak::None;
+            else if (v == QLatin1StringView("first"))
+                p.tieBreak = TieBreak::First;
+            else if (v == QLatin1StringView("lexicographic"))
+                p.tieBreak = TieBreak::Lexicographic;
+            else
+                return badParameter(key, QStringLiteral("expected \"none\", \"first\" or \"lexicographic\""));
+        } else if (key == QLatin1StringView("min_votes")) {
+            const double v = it.value().toDouble(-1);
+            if (!it.value().isDouble() || v < 1 || v > 10000 || v != static_cast<int>(v))
+                return badParameter(key, QStringLiteral("expected an integer in [1, 10000]"));
+            p.minVotes = static_cast<int>(v);
+        } else {
+            return badParameter(key, QStringLiteral("unknown parameter of plurality"));
+        }
+    }
+    return p;
+}
+
+} // namespace
+
+Api::Result<void> PluralityStrategy::validateParameters(const QJsonObject &parameters) const
+{
+    const auto parsed = parse(parameters);
+    if (!parsed)
+        return parsed.error();
+    return {};
+}
+
+Verdict PluralityStrategy::decide(const QJsonObject &parameters, const QList<Api::Round> &rounds) const
+{
+    Verdict verdict;
+    if (rounds.isEmpty()) {
+        verdict.reason = QStringLiteral("no_votes");
+        return verdict;
+    }
+    const Parameters p = parse(parameters).value();
+    const Api::Round &round = rounds.constLast();
+    const VoteTally tally(round);
+    if (tally.validVotes() < p.minVotes || tally.validVotes() == 0) {
+        verdict.reason = QStringLiteral("too_few_votes");
+        return verdict;
+    }
+    const auto leaders = tally.leaders();
+    qsizetype winner = leaders.front(); // entries are in first-vote order, so this is "first"
+    if (leaders.size() > 1) {
+        if (p.tieBreak == TieBreak::None) {
+            verdict.reason = QStringLiteral("tie");
+            return verdict;
+        }
+        if (p.tieBreak == TieBreak::Lexicographic) {
+            for (qsizetype i : leaders) {
+                if (tally.entries()[i].answer < tally.entries()[winner].answer)
+                    winner = i;
+            }
+        }
+    }
+    const VoteTally::Entry &won = tally.entries()[winner];
+    verdict.outcome = DecisionOutcome::Decided;
+    verdict.answer = won.answer;
+    verdict.agreement = tally.totalWeight() > 0 ? won.weight / tally.totalWeight() : 0;
+    for (const Api::Vote &vote : round.votes) {
+        if (vote.status == Api::VoteStatus::Valid && vote.normalizedAnswer != won.answer)
+            verdict.dissenters.append(vote.agentId);
+    }
+    return verdict;
+}
+
+QString PluralityStrategy::explain(const Api::Decision &decision) const
+{
+    if (decision.rounds.isEmpty())
+        return QStringLiteral("No votes were cast.");
+    const VoteTally tally(decision.rounds.constLast());
+    QStringList counts;
+    for (const VoteTally::Entry &e : tally.entries())
+        counts << QStringLiteral("'%1' %2 (weight %3)").arg(e.answer).arg(e.votes).arg(e.weight, 0, 'g', 4);
+    const QString votes = counts.isEmpty() ? QStringLiteral("no valid votes") : counts.join(QStringLiteral(", "));
+    const QString uncounted = tally.uncountedVotes() > 0
+        ? QStringLiteral("; %1 vote(s) not counted (abstained, malformed, failed or timed out)")
+              .arg(tally.uncountedVotes())
+        : QString();
+    if (decision.outcome == DecisionOutcome::NoDecision) {
+        const QString why = tally.leaders().size() > 1 ? QStringLiteral("the leading answers are tied")
+                                                       : QStringLiteral("too few valid votes were cast");
+        return QStringLiteral("Plurality could not decide: %1. Votes: %2%3.").arg(why, votes, uncounted);
+    }
+    const QString tie = tally.leaders().size() > 1
+        ? QStringLiteral(" It was tied and broken by the '%1' rule.")
+              .arg(decision.strategy.parameters.value(QLatin1StringView("tie_break")).toString())
+        : QString();
+    return QStringLiteral("Plurality chose '%1' with %2% of the valid weight. Votes: %3%4; %5 dissenter(s).%6")
+        .arg(decision.answer)
+        .arg(decision.agreement * 100, 0, 'f', 1)
+        .arg(votes, uncounted)
+        .arg(decision.dissenters.size())
+        .arg(tie);
+}
+
+} // namespace QwenSwarm::Engine

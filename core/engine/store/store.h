@@ -1,0 +1,99 @@
+#pragma once
+
+#include <api/query.h>
+#include <api/swarm.h>
+
+#include <functional>
+#include <optional>
+#include <variant>
+#include <vector>
+
+namespace QwenSwarm::Engine {
+
+struct SwarmWrite
+{
+    Api::Swarm swarm;
+    bool remove = false;
+};
+
+struct AgentWrite
+{
+    Api::Agent agent;
+    bool remove = false;
+};
+
+/// Insert a task, or replace all of it. Guarded like TaskProgress.
+struct TaskWrite
+{
+    Api::Task task;
+};
+
+/// A task's state moved on: the fields that change while it runs. A task's result is written
+/// exactly once: a write for a task the store holds as succeeded, or from an older attempt than the
+/// one it holds, changes nothing.
+struct TaskProgress
+{
+    Api::TaskId id;
+    Api::TaskState state = Api::TaskState::Queued;
+    int attempt = 0;
+    QString stateReason;
+    qint64 startedMs = 0;
+    qint64 finishedMs = 0;
+    double costUsd = 0;
+    std::optional<Api::TaskResult> result;
+    std::optional<Api::Error> error;
+
+    static TaskProgress of(const Api::Task &task)
+    {
+        return {task.id, task.state, task.attempt, task.stateReason, task.startedMs, task.finishedMs, task.costUsd,
+                task.result, task.error};
+    }
+};
+
+struct DecisionWrite
+{
+    Api::Decision decision;
+};
+
+using StoreWrite = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite>;
+
+/// What an engine needs to resume: its configuration and unfinished work.
+struct StoreSnapshot
+{
+    QList<Api::Swarm> swarms;
+    QList<Api::Agent> agents;
+    QList<Api::Task> unfinishedTasks;
+    quint64 maxTaskId = 0;
+    quint64 maxDecisionId = 0;
+    quint64 maxSwarmId = 0;
+    quint64 maxAgentId = 0;
+};
+
+/// Durable state of an engine. Implementations: MemoryStore here; SQLite and PostgreSQL stores share
+/// this shape (batched writes, paged queries).
+///
+/// Threading: called on the engine thread only; every callback runs on the engine thread, possibly
+/// before the call returns (an in-memory store has nothing to wait for). Reads issued after a write
+/// see that write.
+class Store
+{
+public:
+    template<typename T>
+    using Reply = std::function<void(Api::Result<T>)>;
+
+    virtual ~Store() = default;
+
+    /// "memory", "sqlite", "postgres".
+    virtual QString kind() const = 0;
+    /// Applies the writes in order, atomically; `done` runs once they are durable.
+    virtual void write(std::vector<StoreWrite> writes, Reply<void> done) = 0;
+    virtual void load(Reply<StoreSnapshot> done) = 0;
+    /// NotFound for an unknown id.
+    virtual void task(Api::TaskId id, Reply<Api::Task> done) = 0;
+    /// Newest first. InvalidArgument for a bad cursor or limit.
+    virtual void queryTasks(const Api::TaskQuery &query, Reply<Api::Page<Api::Task>> done) = 0;
+    virtual void decision(Api::DecisionId id, Reply<Api::Decision> done) = 0;
+    virtual void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) = 0;
+};
+
+} // namespace QwenSwarm::Engine
