@@ -3,6 +3,7 @@
 
 #include <backend/inprocessbackend.h>
 #include <store/memorystore.h>
+#include <store/threadedstore.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,9 +27,10 @@ struct Usage
 
 Usage currentUsage()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
-    auto seconds = [](const timeval &t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    auto seconds
+        = [](const timeval &t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
     return {seconds(usage.ru_utime) + seconds(usage.ru_stime), static_cast<double>(usage.ru_maxrss) / 1024.0};
 }
 
@@ -37,7 +39,8 @@ int positiveOption(const QCommandLineParser &parser, const QString &name, int mi
     bool ok = false;
     const int value = parser.value(name).toInt(&ok);
     if (!ok || value < min || value > max) {
-        QTextStream(stderr) << "qwen-swarm-bench: --" << name << " expects an integer in [" << min << ", " << max << "]\n";
+        QTextStream(stderr) << "qwen-swarm-bench: --" << name << " expects an integer in [" << min << ", " << max
+                            << "]\n";
         std::exit(2);
     }
     return value;
@@ -52,17 +55,22 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(QWENSWARM_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Runs the standard workload: each task fans out to 5 agents, then a plurality vote; prints one JSON line."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs the standard workload: each task fans out to 5 agents, then a plurality vote; prints one JSON line."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
         {QStringLiteral("tasks"), QStringLiteral("Number of tasks N."), QStringLiteral("N"), QStringLiteral("10000")},
-        {QStringLiteral("concurrency"), QStringLiteral("Tasks in flight C."), QStringLiteral("C"), QStringLiteral("64")},
-        {QStringLiteral("latency-ms"), QStringLiteral("Simulated model latency L in ms."), QStringLiteral("L"), QStringLiteral("0")},
-        {QStringLiteral("store"), QStringLiteral("memory, sqlite or postgres."), QStringLiteral("STORE"), QStringLiteral("memory")},
-        {QStringLiteral("pg"), QStringLiteral("PostgreSQL connection URL (with --store postgres)."), QStringLiteral("URL")},
-        {QStringLiteral("attach"), QStringLiteral("Run against a daemon at URL instead of an embedded engine."), QStringLiteral("URL")},
+        {QStringLiteral("concurrency"), QStringLiteral("Tasks in flight C."), QStringLiteral("C"),
+         QStringLiteral("64")},
+        {QStringLiteral("latency-ms"), QStringLiteral("Simulated model latency L in ms."), QStringLiteral("L"),
+         QStringLiteral("0")},
+        {QStringLiteral("store"), QStringLiteral("memory, sqlite or postgres."), QStringLiteral("STORE"),
+         QStringLiteral("memory")},
+        {QStringLiteral("pg"), QStringLiteral("PostgreSQL connection URL (with --store postgres)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("attach"), QStringLiteral("Run against a daemon at URL instead of an embedded engine."),
+         QStringLiteral("URL")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the engine."), QStringLiteral("SEED"), QStringLiteral("1")},
     });
     parser.process(app);
@@ -73,7 +81,8 @@ int main(int argc, char *argv[])
     options.latencyMs = positiveOption(parser, QStringLiteral("latency-ms"), 0, 600'000);
     const QString storeName = parser.value(QStringLiteral("store"));
     if (parser.isSet(QStringLiteral("attach"))) {
-        QTextStream(stderr) << "qwen-swarm-bench: --attach needs the remote backend, which this build does not have yet\n";
+        QTextStream(stderr)
+            << "qwen-swarm-bench: --attach needs the remote backend, which this build does not have yet\n";
         return 2;
     }
     if (storeName != QLatin1StringView("memory")) {
@@ -88,7 +97,8 @@ int main(int argc, char *argv[])
     config.maxQueuedTasks = std::max(options.concurrency * 2, 1024);
     config.maxBatchSize = std::max(options.concurrency, 10000);
     const Usage before = currentUsage();
-    Engine::InProcessBackend backend(config, std::make_unique<Engine::MemoryStore>());
+    Engine::InProcessBackend backend(config,
+                                     std::make_unique<Engine::ThreadedStore>(std::make_unique<Engine::MemoryStore>()));
     Bench::WorkloadRunner runner(backend, options);
     QObject::connect(&runner, &Bench::WorkloadRunner::finished, &app, &QCoreApplication::quit);
     runner.start();
@@ -96,7 +106,7 @@ int main(int argc, char *argv[])
     const Usage after = currentUsage();
 
     const Bench::WorkloadResult &r = runner.result();
-    QJsonObject line{
+    QJsonObject line {
         {QStringLiteral("tasks"), r.tasks},
         {QStringLiteral("agents_per_task"), options.agentsPerTask},
         {QStringLiteral("concurrency"), options.concurrency},

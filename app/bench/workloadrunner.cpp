@@ -64,7 +64,7 @@ void WorkloadRunner::subscribe()
 TaskSpec WorkloadRunner::specFor(int t) const
 {
     static const QString prompt = QStringLiteral("task {{t}} agent {{agent.index}}");
-    static const QStringList choices{QStringLiteral("A"), QStringLiteral("B")};
+    static const QStringList choices {QStringLiteral("A"), QStringLiteral("B")};
     TaskSpec spec;
     spec.swarmId = m_swarm;
     spec.promptTemplate = prompt;
@@ -108,10 +108,13 @@ void WorkloadRunner::onEvents(SubscriptionId id, const QList<Event> &events)
     const qint64 now = m_clock.nsecsElapsed();
     for (const Event &event : events) {
         if (const auto *decision = std::get_if<DecisionEvent>(&event.payload)) {
-            const bool right = decision->outcome == DecisionOutcome::Decided && decision->answer == QLatin1StringView("A")
-                && std::abs(decision->agreement - 0.8) < 1e-9;
+            const bool right = decision->outcome == DecisionOutcome::Decided
+                && decision->answer == QLatin1StringView("A") && std::abs(decision->agreement - 0.8) < 1e-9;
             if (!right)
-                fail(QStringLiteral("task %1 decided '%2' with agreement %3").arg(decision->taskId.value).arg(decision->answer).arg(decision->agreement));
+                fail(QStringLiteral("task %1 decided '%2' with agreement %3")
+                         .arg(decision->taskId.value)
+                         .arg(decision->answer)
+                         .arg(decision->agreement));
             m_correctDecisions += right ? 1 : 0;
             continue;
         }
@@ -119,7 +122,9 @@ void WorkloadRunner::onEvents(SubscriptionId id, const QList<Event> &events)
         if (!task)
             continue;
         if (task->to != TaskState::Succeeded)
-            fail(QStringLiteral("task %1 ended %2: %3").arg(task->taskId.value).arg(enumName(task->to).toString(), task->cause));
+            fail(QStringLiteral("task %1 ended %2: %3")
+                     .arg(task->taskId.value)
+                     .arg(enumName(task->to).toString(), task->cause));
         const auto sent = m_submittedAtNs.find(task->taskId.value);
         if (sent != m_submittedAtNs.end()) {
             m_latenciesNs.push_back(now - sent->second);
@@ -164,7 +169,8 @@ void WorkloadRunner::complete()
     };
     m_result.p50Ms = percentile(0.50);
     m_result.p99Ms = percentile(0.99);
-    m_result.correct = m_result.failure.isEmpty() && m_finished == m_options.tasks && m_correctDecisions == m_options.tasks;
+    m_result.correct
+        = m_result.failure.isEmpty() && m_finished == m_options.tasks && m_correctDecisions == m_options.tasks;
     if (m_result.failure.isEmpty() && !m_result.correct)
         m_result.failure = QStringLiteral("%1 of %2 decisions were right").arg(m_correctDecisions).arg(m_options.tasks);
     Q_EMIT finished();

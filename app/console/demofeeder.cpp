@@ -38,7 +38,7 @@ void DemoFeeder::start()
         }
         // A persistent store kept the demo swarm from an earlier run: use it.
         m_backend.listSwarms(this, [this, name](Result<QList<Swarm>> swarms) {
-            for (const Swarm &s : swarms ? swarms.value() : QList<Swarm>{}) {
+            for (const Swarm &s : swarms ? swarms.value() : QList<Swarm> {}) {
                 if (s.name == name)
                     return useSwarm(s.id);
             }
@@ -61,7 +61,8 @@ void DemoFeeder::submitOne()
     const int b = operand(m_random);
     TaskSpec spec;
     spec.swarmId = m_swarm;
-    spec.promptTemplate = QStringLiteral("What is {{a}} + {{b}}? Reply with the number on a line starting with \"Answer:\".");
+    spec.promptTemplate
+        = QStringLiteral("What is {{a}} + {{b}}? Reply with the number on a line starting with \"Answer:\".");
     spec.variables = {{QStringLiteral("a"), a}, {QStringLiteral("b"), b}};
     spec.answerFormat = AnswerFormat::Number;
     spec.referenceAnswer = QString::number(a + b);

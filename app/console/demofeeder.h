@@ -32,7 +32,7 @@ private:
     Api::Backend &m_backend;
     QTimer m_timer;
     Api::SwarmId m_swarm;
-    std::mt19937 m_random{20261127};
+    std::mt19937 m_random {20261127};
     QString m_lastError;
     bool m_submitting = false;
 };

@@ -4,6 +4,7 @@
 #include <backend/inprocessbackend.h>
 #include <mainwindow/mainwindow.h>
 #include <store/memorystore.h>
+#include <store/threadedstore.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,7 +29,8 @@ int main(int argc, char *argv[])
         "swarm of simulated agents."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption noDemo(QStringLiteral("no-demo"), QStringLiteral("Start without the demo swarm and its task stream."));
+    const QCommandLineOption noDemo(QStringLiteral("no-demo"),
+                                    QStringLiteral("Start without the demo swarm and its task stream."));
     const QCommandLineOption demoRate(QStringLiteral("demo-rate"), QStringLiteral("Demo tasks per second (default 4)."),
                                       QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption attach(QStringLiteral("attach"), QStringLiteral("Attach to a qwen-swarmd daemon at URL."),
@@ -45,7 +47,8 @@ int main(int argc, char *argv[])
 
     Engine::EngineConfig config;
     config.seed = parser.value(seed).toULongLong();
-    Engine::InProcessBackend backend(config, std::make_unique<Engine::MemoryStore>());
+    Engine::InProcessBackend backend(config,
+                                     std::make_unique<Engine::ThreadedStore>(std::make_unique<Engine::MemoryStore>()));
     Ui::MainWindow window(backend);
     window.show();
 

@@ -16,6 +16,7 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
     , m_tasks(m_context, m_scheduler, m_validator)
     , m_housekeeping(new QTimer(this))
 {
+    m_context.store->attach(this);
     addProvider(std::make_unique<SimulatedProvider>(this, m_context.config.seed));
     m_context.events.setFlushRequest([this] { requestFlush(); });
     m_context.storeWriter.setFlushRequest([this] { requestFlush(); });

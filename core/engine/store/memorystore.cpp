@@ -2,6 +2,7 @@
 
 #include "store/pagecursor.h"
 #include "store/queryfilter.h"
+#include "store/recordcodec.h"
 
 #include <algorithm>
 
@@ -9,32 +10,33 @@ namespace QwenSwarm::Engine {
 
 namespace {
 
-template<typename Record>
-auto findById(std::vector<Record> &records, quint64 id)
+template<typename Record> auto findById(std::deque<Record> &records, quint64 id)
 {
     return std::lower_bound(records.begin(), records.end(), id,
                             [](const Record &r, quint64 value) { return r.id.value < value; });
 }
 
-template<typename Record, typename Query>
-Api::Result<Api::Page<Record>> pageOf(const std::vector<Record> &records, const Query &query)
+// Newest first, starting below the cursor; `match` filters and unpacks (nullopt = skip).
+template<typename Stored, typename Item, typename Match>
+Api::Result<Api::Page<Item>> pageOf(const std::deque<Stored> &records, const Api::PageRequest &request, Match match)
 {
-    const auto cursor = PageCursor::parse(query.page);
+    const auto cursor = PageCursor::parse(request);
     if (!cursor)
         return cursor.error();
-    Api::Page<Record> page;
+    Api::Page<Item> page;
     auto it = cursor->beforeId == 0 ? records.end()
                                     : std::lower_bound(records.begin(), records.end(), cursor->beforeId,
-                                                       [](const Record &r, quint64 v) { return r.id.value < v; });
+                                                       [](const Stored &r, quint64 v) { return r.id.value < v; });
     while (it != records.begin()) {
         --it;
-        if (!matchesQuery(*it, query))
+        std::optional<Item> item = match(*it);
+        if (!item)
             continue;
-        if (page.items.size() == query.page.limit) {
+        if (page.items.size() == request.limit) {
             page.nextCursor = PageCursor::encode(page.items.constLast().id.value);
             break;
         }
-        page.items.append(*it);
+        page.items.append(std::move(*item));
     }
     return page;
 }
@@ -45,7 +47,49 @@ Api::Error notFound(const char *what, quint64 id)
                           QStringLiteral("no %1 with id %2").arg(QLatin1StringView(what)).arg(id));
 }
 
+// A succeeded task's result is final; a write from an older attempt than the stored one is late.
+template<typename Stored> bool acceptsWrite(const Stored &stored, int attempt)
+{
+    return stored.state != Api::TaskState::Succeeded && stored.attempt <= attempt;
+}
+
 } // namespace
+
+MemoryStore::StoredTask MemoryStore::stored(const Api::Task &task)
+{
+    StoredTask s;
+    s.id = task.id;
+    s.swarmId = task.spec.swarmId;
+    s.state = task.state;
+    s.attempt = task.attempt;
+    s.createdMs = task.createdMs;
+    s.startedMs = task.startedMs;
+    s.finishedMs = task.finishedMs;
+    s.effectiveDeadlineMs = task.effectiveDeadlineMs;
+    s.costUsd = task.costUsd;
+    s.stateReason = task.stateReason;
+    s.strategy = task.spec.strategy ? task.spec.strategy->name : QString();
+    s.spec = RecordCodec::encode(task.spec);
+    s.outcome = RecordCodec::encodeOutcome(task.result, task.error);
+    return s;
+}
+
+Api::Task MemoryStore::unpacked(const StoredTask &s)
+{
+    Api::Task task;
+    task.id = s.id;
+    task.spec = RecordCodec::decodeTaskSpec(s.spec).value_or(Api::TaskSpec {});
+    task.state = s.state;
+    task.attempt = s.attempt;
+    task.stateReason = s.stateReason;
+    task.createdMs = s.createdMs;
+    task.startedMs = s.startedMs;
+    task.finishedMs = s.finishedMs;
+    task.effectiveDeadlineMs = s.effectiveDeadlineMs;
+    task.costUsd = s.costUsd;
+    RecordCodec::decodeOutcome(s.outcome, task.result, task.error);
+    return task;
+}
 
 void MemoryStore::write(std::vector<StoreWrite> writes, Reply<void> done)
 {
@@ -71,25 +115,15 @@ void MemoryStore::apply(AgentWrite &&w)
         m_agents.insert(w.agent.id, std::move(w.agent));
 }
 
-namespace {
-
-// A succeeded task's result is final; a write from an older attempt than the stored one is late.
-bool acceptsWrite(const Api::Task &stored, int attempt)
-{
-    return stored.state != Api::TaskState::Succeeded && stored.attempt <= attempt;
-}
-
-} // namespace
-
 void MemoryStore::apply(TaskWrite &&w)
 {
     auto it = findById(m_tasks, w.task.id.value);
     if (it != m_tasks.end() && it->id == w.task.id) {
         if (acceptsWrite(*it, w.task.attempt))
-            *it = std::move(w.task);
+            *it = stored(w.task);
         return;
     }
-    m_tasks.insert(it, std::move(w.task));
+    m_tasks.insert(it, stored(w.task));
 }
 
 void MemoryStore::apply(TaskProgress &&w)
@@ -103,16 +137,18 @@ void MemoryStore::apply(TaskProgress &&w)
     it->startedMs = w.startedMs;
     it->finishedMs = w.finishedMs;
     it->costUsd = w.costUsd;
-    it->result = std::move(w.result);
-    it->error = std::move(w.error);
+    it->outcome = RecordCodec::encodeOutcome(w.result, w.error);
 }
 
 void MemoryStore::apply(DecisionWrite &&w)
 {
-    auto it = findById(m_decisions, w.decision.id.value);
-    if (it != m_decisions.end() && it->id == w.decision.id)
+    const Api::Decision &d = w.decision;
+    auto it = findById(m_decisions, d.id.value);
+    if (it != m_decisions.end() && it->id == d.id)
         return; // decisions are immutable
-    m_decisions.insert(it, std::move(w.decision));
+    m_decisions.insert(it,
+                       StoredDecision {d.id, d.taskId, d.swarmId, d.outcome, d.agreement, d.createdMs, d.strategy.name,
+                                       RecordCodec::encode(d)});
 }
 
 void MemoryStore::load(Reply<StoreSnapshot> done)
@@ -120,9 +156,9 @@ void MemoryStore::load(Reply<StoreSnapshot> done)
     StoreSnapshot snapshot;
     snapshot.swarms = m_swarms.values();
     snapshot.agents = m_agents.values();
-    for (const Api::Task &task : m_tasks) {
+    for (const StoredTask &task : m_tasks) {
         if (!Api::isTerminal(task.state))
-            snapshot.unfinishedTasks.append(task);
+            snapshot.unfinishedTasks.append(unpacked(task));
     }
     for (const Api::Swarm &s : std::as_const(m_swarms))
         snapshot.maxSwarmId = std::max(snapshot.maxSwarmId, s.id.value);
@@ -138,12 +174,19 @@ void MemoryStore::task(Api::TaskId id, Reply<Api::Task> done)
     auto it = findById(m_tasks, id.value);
     if (it == m_tasks.end() || it->id != id)
         return done(notFound("task", id.value));
-    done(*it);
+    done(unpacked(*it));
 }
 
 void MemoryStore::queryTasks(const Api::TaskQuery &query, Reply<Api::Page<Api::Task>> done)
 {
-    done(pageOf(m_tasks, query));
+    done(pageOf<StoredTask, Api::Task>(m_tasks, query.page, [&query](const StoredTask &s) -> std::optional<Api::Task> {
+        if (!matchesTaskFields(s.state, s.swarmId, s.strategy, s.createdMs, query))
+            return std::nullopt;
+        Api::Task task = unpacked(s);
+        if (!query.text.isEmpty() && !taskSpecContains(task.spec, query.text))
+            return std::nullopt;
+        return task;
+    }));
 }
 
 void MemoryStore::decision(Api::DecisionId id, Reply<Api::Decision> done)
@@ -151,12 +194,17 @@ void MemoryStore::decision(Api::DecisionId id, Reply<Api::Decision> done)
     auto it = findById(m_decisions, id.value);
     if (it == m_decisions.end() || it->id != id)
         return done(notFound("decision", id.value));
-    done(*it);
+    done(RecordCodec::decodeDecision(it->trail).value_or(Api::Decision {}));
 }
 
 void MemoryStore::queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done)
 {
-    done(pageOf(m_decisions, query));
+    done(pageOf<StoredDecision, Api::Decision>(
+        m_decisions, query.page, [&query](const StoredDecision &s) -> std::optional<Api::Decision> {
+            if (!matchesDecisionFields(s.swarmId, s.taskId, s.strategy, s.outcome, s.agreement, s.createdMs, query))
+                return std::nullopt;
+            return RecordCodec::decodeDecision(s.trail);
+        }));
 }
 
 } // namespace QwenSwarm::Engine

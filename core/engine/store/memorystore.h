@@ -4,9 +4,13 @@
 
 #include <QHash>
 
+#include <deque>
+
 namespace QwenSwarm::Engine {
 
 /// Everything in memory, for tests, benchmarks and throw-away runs. Answers synchronously.
+/// Records are kept compact, as a real store keeps rows: what queries filter on stays unpacked, the
+/// rest (a task's spec and outcome, a decision's trail) is encoded with RecordCodec.
 class MemoryStore final : public Store
 {
 public:
@@ -19,17 +23,49 @@ public:
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
 
 private:
+    struct StoredTask
+    {
+        Api::TaskId id;
+        Api::SwarmId swarmId;
+        Api::TaskState state = Api::TaskState::Queued;
+        int attempt = 0;
+        qint64 createdMs = 0;
+        qint64 startedMs = 0;
+        qint64 finishedMs = 0;
+        qint64 effectiveDeadlineMs = 0;
+        double costUsd = 0;
+        QString stateReason;
+        QString strategy;
+        QByteArray spec; ///< RecordCodec
+        QByteArray outcome; ///< RecordCodec
+    };
+
+    struct StoredDecision
+    {
+        Api::DecisionId id;
+        Api::TaskId taskId;
+        Api::SwarmId swarmId;
+        Api::DecisionOutcome outcome = Api::DecisionOutcome::NoDecision;
+        double agreement = 0;
+        qint64 createdMs = 0;
+        QString strategy;
+        QByteArray trail; ///< RecordCodec
+    };
+
     void apply(SwarmWrite &&w);
     void apply(AgentWrite &&w);
     void apply(TaskWrite &&w);
     void apply(TaskProgress &&w);
     void apply(DecisionWrite &&w);
+    static StoredTask stored(const Api::Task &task);
+    static Api::Task unpacked(const StoredTask &stored);
 
     QHash<Api::SwarmId, Api::Swarm> m_swarms;
     QHash<Api::AgentId, Api::Agent> m_agents;
-    // Sorted by id; ids grow, so writes of new records append.
-    std::vector<Api::Task> m_tasks;
-    std::vector<Api::Decision> m_decisions;
+    // Sorted by id; ids grow, so writes of new records append. Deques grow without copying or
+    // leaving half of their capacity unused.
+    std::deque<StoredTask> m_tasks;
+    std::deque<StoredDecision> m_decisions;
 };
 
 } // namespace QwenSwarm::Engine

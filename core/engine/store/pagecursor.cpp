@@ -15,7 +15,8 @@ Api::Result<PageCursor> PageCursor::parse(const Api::PageRequest &page)
     bool ok = false;
     cursor.beforeId = page.cursor.startsWith(QLatin1Char('b')) ? page.cursor.mid(1).toULongLong(&ok) : 0;
     if (!ok || cursor.beforeId == 0) {
-        return Api::makeError(Api::ErrorCode::InvalidArgument, QStringLiteral("page.cursor: not a cursor of this backend"),
+        return Api::makeError(Api::ErrorCode::InvalidArgument,
+                              QStringLiteral("page.cursor: not a cursor of this backend"),
                               {{QStringLiteral("path"), QStringLiteral("page.cursor")}});
     }
     return cursor;

@@ -9,7 +9,21 @@ bool inTimeRange(qint64 ms, qint64 fromMs, qint64 toMs)
     return (fromMs == 0 || ms >= fromMs) && (toMs == 0 || ms < toMs);
 }
 
-bool containsText(const Api::TaskSpec &spec, const QString &text)
+} // namespace
+
+bool matchesTaskFields(Api::TaskState state, Api::SwarmId swarm, const QString &strategy, qint64 createdMs,
+                       const Api::TaskQuery &query)
+{
+    if (!query.states.isEmpty() && !query.states.contains(state))
+        return false;
+    if (query.swarmId.isValid() && swarm != query.swarmId)
+        return false;
+    if (!query.strategy.isEmpty() && strategy != query.strategy)
+        return false;
+    return inTimeRange(createdMs, query.createdFromMs, query.createdToMs);
+}
+
+bool taskSpecContains(const Api::TaskSpec &spec, const QString &text)
 {
     if (spec.promptTemplate.contains(text, Qt::CaseInsensitive))
         return true;
@@ -24,34 +38,32 @@ bool containsText(const Api::TaskSpec &spec, const QString &text)
     return false;
 }
 
-} // namespace
-
 bool matchesQuery(const Api::Task &task, const Api::TaskQuery &query)
 {
-    if (!query.states.isEmpty() && !query.states.contains(task.state))
-        return false;
-    if (query.swarmId.isValid() && task.spec.swarmId != query.swarmId)
-        return false;
-    if (!query.strategy.isEmpty() && (!task.spec.strategy || task.spec.strategy->name != query.strategy))
-        return false;
-    if (!inTimeRange(task.createdMs, query.createdFromMs, query.createdToMs))
-        return false;
-    return query.text.isEmpty() || containsText(task.spec, query.text);
+    const QString strategy = task.spec.strategy ? task.spec.strategy->name : QString();
+    return matchesTaskFields(task.state, task.spec.swarmId, strategy, task.createdMs, query)
+        && (query.text.isEmpty() || taskSpecContains(task.spec, query.text));
 }
 
-bool matchesQuery(const Api::Decision &decision, const Api::DecisionQuery &query)
+bool matchesDecisionFields(Api::SwarmId swarm, Api::TaskId task, const QString &strategy, Api::DecisionOutcome outcome,
+                           double agreement, qint64 createdMs, const Api::DecisionQuery &query)
 {
-    if (query.swarmId.isValid() && decision.swarmId != query.swarmId)
+    if (query.swarmId.isValid() && swarm != query.swarmId)
         return false;
-    if (query.taskId.isValid() && decision.taskId != query.taskId)
+    if (query.taskId.isValid() && task != query.taskId)
         return false;
-    if (!query.strategy.isEmpty() && decision.strategy.name != query.strategy)
+    if (!query.strategy.isEmpty() && strategy != query.strategy)
         return false;
-    if (query.outcome && decision.outcome != *query.outcome)
+    if (query.outcome && outcome != *query.outcome)
         return false;
-    if (decision.agreement < query.minAgreement || decision.agreement > query.maxAgreement)
+    if (agreement < query.minAgreement || agreement > query.maxAgreement)
         return false;
-    return inTimeRange(decision.createdMs, query.createdFromMs, query.createdToMs);
+    return inTimeRange(createdMs, query.createdFromMs, query.createdToMs);
+}
+
+bool matchesQuery(const Api::Decision &d, const Api::DecisionQuery &query)
+{
+    return matchesDecisionFields(d.swarmId, d.taskId, d.strategy.name, d.outcome, d.agreement, d.createdMs, query);
 }
 
 } // namespace QwenSwarm::Engine

@@ -4,9 +4,16 @@
 
 namespace QwenSwarm::Engine {
 
-/// Whether a record satisfies a query's filters (paging aside). Stores that cannot push filters into
-/// an index use these; they define what the filters mean.
+/// What the query filters mean, for stores that cannot push them into an index. The field-level
+/// forms let a store test what it keeps unpacked before it decodes a record.
+bool matchesTaskFields(Api::TaskState state, Api::SwarmId swarm, const QString &strategy, qint64 createdMs,
+                       const Api::TaskQuery &query);
+/// The case-insensitive text search of a TaskQuery: prompt, tags and string variables.
+bool taskSpecContains(const Api::TaskSpec &spec, const QString &text);
 bool matchesQuery(const Api::Task &task, const Api::TaskQuery &query);
+
+bool matchesDecisionFields(Api::SwarmId swarm, Api::TaskId task, const QString &strategy, Api::DecisionOutcome outcome,
+                           double agreement, qint64 createdMs, const Api::DecisionQuery &query);
 bool matchesQuery(const Api::Decision &decision, const Api::DecisionQuery &query);
 
 } // namespace QwenSwarm::Engine

@@ -3,6 +3,8 @@
 #include <api/query.h>
 #include <api/swarm.h>
 
+#include <QObject>
+
 #include <functional>
 #include <optional>
 #include <variant>
@@ -45,8 +47,8 @@ struct TaskProgress
 
     static TaskProgress of(const Api::Task &task)
     {
-        return {task.id, task.state, task.attempt, task.stateReason, task.startedMs, task.finishedMs, task.costUsd,
-                task.result, task.error};
+        return {task.id,         task.state,   task.attempt, task.stateReason, task.startedMs,
+                task.finishedMs, task.costUsd, task.result,  task.error};
     }
 };
 
@@ -78,13 +80,15 @@ struct StoreSnapshot
 class Store
 {
 public:
-    template<typename T>
-    using Reply = std::function<void(Api::Result<T>)>;
+    template<typename T> using Reply = std::function<void(Api::Result<T>)>;
 
     virtual ~Store() = default;
 
     /// "memory", "sqlite", "postgres".
     virtual QString kind() const = 0;
+    /// Called once by the engine with an object that lives on the engine thread; a store that
+    /// answers from another thread posts its answers through it.
+    virtual void attach(QObject *engineThreadObject) { Q_UNUSED(engineThreadObject); }
     /// Applies the writes in order, atomically; `done` runs once they are durable.
     virtual void write(std::vector<StoreWrite> writes, Reply<void> done) = 0;
     virtual void load(Reply<StoreSnapshot> done) = 0;

@@ -4,8 +4,7 @@ namespace QwenSwarm::Engine {
 
 StoreWriter::StoreWriter(Store &store)
     : m_store(store)
-{
-}
+{ }
 
 void StoreWriter::append(StoreWrite write)
 {

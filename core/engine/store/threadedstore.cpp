@@ -1,0 +1,84 @@
+#include "store/threadedstore.h"
+
+#include <QThread>
+
+namespace QwenSwarm::Engine {
+
+ThreadedStore::ThreadedStore(std::unique_ptr<Store> inner)
+    : m_inner(std::move(inner))
+    , m_kind(m_inner->kind())
+    , m_thread(new QThread)
+    , m_worker(new QObject)
+{
+    m_thread->setObjectName(QStringLiteral("qwen-swarm-store"));
+    m_worker->moveToThread(m_thread);
+    QObject::connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+ThreadedStore::~ThreadedStore()
+{
+    // Queued after every earlier call, so those run first.
+    QMetaObject::invokeMethod(
+        m_worker, [thread = m_thread] { thread->quit(); }, Qt::QueuedConnection);
+    m_thread->wait();
+    delete m_thread;
+}
+
+void ThreadedStore::attach(QObject *engineThreadObject)
+{
+    m_caller = engineThreadObject;
+}
+
+void ThreadedStore::onStoreThread(std::function<void(Store &)> call)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [inner = m_inner, call = std::move(call)] { call(*inner); }, Qt::QueuedConnection);
+}
+
+template<typename T> Store::Reply<T> ThreadedStore::answerOnCaller(Reply<T> done)
+{
+    // The caller object outlives this store (the engine owns both), so it is safe to post to it from
+    // the store thread; the QPointer is read on the engine thread only.
+    QObject *caller = m_caller.data();
+    Q_ASSERT_X(caller, "ThreadedStore", "attach() must be called before use");
+    return [caller, done = std::move(done)](Api::Result<T> result) {
+        QMetaObject::invokeMethod(
+            caller, [done, result = std::move(result)]() mutable { done(std::move(result)); }, Qt::QueuedConnection);
+    };
+}
+
+void ThreadedStore::write(std::vector<StoreWrite> writes, Reply<void> done)
+{
+    auto shared = std::make_shared<std::vector<StoreWrite>>(std::move(writes));
+    onStoreThread([shared, done = done ? answerOnCaller(std::move(done)) : Reply<void>()](Store &store) {
+        store.write(std::move(*shared), done);
+    });
+}
+
+void ThreadedStore::load(Reply<StoreSnapshot> done)
+{
+    onStoreThread([done = answerOnCaller(std::move(done))](Store &store) { store.load(done); });
+}
+
+void ThreadedStore::task(Api::TaskId id, Reply<Api::Task> done)
+{
+    onStoreThread([id, done = answerOnCaller(std::move(done))](Store &store) { store.task(id, done); });
+}
+
+void ThreadedStore::queryTasks(const Api::TaskQuery &query, Reply<Api::Page<Api::Task>> done)
+{
+    onStoreThread([query, done = answerOnCaller(std::move(done))](Store &store) { store.queryTasks(query, done); });
+}
+
+void ThreadedStore::decision(Api::DecisionId id, Reply<Api::Decision> done)
+{
+    onStoreThread([id, done = answerOnCaller(std::move(done))](Store &store) { store.decision(id, done); });
+}
+
+void ThreadedStore::queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done)
+{
+    onStoreThread([query, done = answerOnCaller(std::move(done))](Store &store) { store.queryDecisions(query, done); });
+}
+
+} // namespace QwenSwarm::Engine

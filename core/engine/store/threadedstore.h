@@ -1,0 +1,43 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QPointer>
+
+#include <memory>
+
+class QThread;
+
+namespace QwenSwarm::Engine {
+
+/// Runs a store on a thread of its own, so that encoding and disk or network waits never hold the
+/// engine thread. Calls are queued to the store thread in the order they are made (so reads see
+/// earlier writes); answers come back, in order, to the thread of the object given to attach().
+/// Destruction drains every queued call first: acknowledged writes are not dropped.
+class ThreadedStore final : public Store
+{
+public:
+    explicit ThreadedStore(std::unique_ptr<Store> inner);
+    ~ThreadedStore() override;
+
+    QString kind() const override { return m_kind; }
+    void attach(QObject *engineThreadObject) override;
+    void write(std::vector<StoreWrite> writes, Reply<void> done) override;
+    void load(Reply<StoreSnapshot> done) override;
+    void task(Api::TaskId id, Reply<Api::Task> done) override;
+    void queryTasks(const Api::TaskQuery &query, Reply<Api::Page<Api::Task>> done) override;
+    void decision(Api::DecisionId id, Reply<Api::Decision> done) override;
+    void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
+
+private:
+    template<typename T> Reply<T> answerOnCaller(Reply<T> done);
+    void onStoreThread(std::function<void(Store &)> call);
+
+    std::shared_ptr<Store> m_inner;
+    QString m_kind;
+    QThread *m_thread;
+    QObject *m_worker; // lives on m_thread
+    QPointer<QObject> m_caller;
+};
+
+} // namespace QwenSwarm::Engine

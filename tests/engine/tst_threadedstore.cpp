@@ -1,0 +1,140 @@
+#include "store/memorystore.h"
+#include "store/threadedstore.h"
+
+#include <testsupport.h>
+
+#include <QThread>
+
+#include <atomic>
+
+using namespace QwenSwarm;
+using namespace QwenSwarm::Engine;
+using namespace Qt::Literals::StringLiterals;
+
+class TestThreadedStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Records the thread each answer arrives on.
+    class ThreadProbe : public Store
+    {
+    public:
+        explicit ThreadProbe(QThread **seen)
+            : m_seen(seen)
+        { }
+        QString kind() const override { return u"probe"_s; }
+        void write(std::vector<StoreWrite>, Reply<void> done) override
+        {
+            *m_seen = QThread::currentThread();
+            done({});
+        }
+        void load(Reply<StoreSnapshot> done) override { done(StoreSnapshot {}); }
+        void task(Api::TaskId, Reply<Api::Task> done) override { done(Api::makeError(Api::ErrorCode::NotFound, {})); }
+        void queryTasks(const Api::TaskQuery &, Reply<Api::Page<Api::Task>> done) override
+        {
+            done(Api::Page<Api::Task> {});
+        }
+        void decision(Api::DecisionId, Reply<Api::Decision> done) override
+        {
+            done(Api::makeError(Api::ErrorCode::NotFound, {}));
+        }
+        void queryDecisions(const Api::DecisionQuery &, Reply<Api::Page<Api::Decision>> done) override
+        {
+            done(Api::Page<Api::Decision> {});
+        }
+
+    private:
+        QThread **m_seen;
+    };
+
+    class SlowCounter : public ThreadProbe
+    {
+    public:
+        explicit SlowCounter(std::atomic<int> *applied)
+            : ThreadProbe(&m_thread)
+            , m_applied(applied)
+        { }
+        void write(std::vector<StoreWrite>, Reply<void> done) override
+        {
+            QThread::msleep(1);
+            ++*m_applied;
+            if (done)
+                done({});
+        }
+
+    private:
+        QThread *m_thread = nullptr;
+        std::atomic<int> *m_applied;
+    };
+
+    static Api::Task task(quint64 id, Api::TaskState state = Api::TaskState::Queued)
+    {
+        Api::Task t;
+        t.id = Api::TaskId(id);
+        t.spec.swarmId = Api::SwarmId(1);
+        t.spec.promptTemplate = u"task %1"_s.arg(id);
+        t.state = state;
+        t.createdMs = 1000 + static_cast<qint64>(id);
+        return t;
+    }
+
+private Q_SLOTS:
+    void worksOnItsOwnThreadAndAnswersOnTheCallers()
+    {
+        QThread *storeThread = nullptr;
+        QObject caller;
+        ThreadedStore store(std::make_unique<ThreadProbe>(&storeThread));
+        store.attach(&caller);
+        QCOMPARE(store.kind(), u"probe"_s);
+        QThread *answeredOn = nullptr;
+        bool answered = false;
+        store.write({}, [&](Api::Result<void> r) {
+            answered = r.ok();
+            answeredOn = QThread::currentThread();
+        });
+        QVERIFY(!answered); // never inside the call
+        QVERIFY(Testing::spinUntil([&] { return answered; }));
+        QVERIFY(storeThread && storeThread != QThread::currentThread());
+        QCOMPARE(answeredOn, QThread::currentThread());
+    }
+
+    void readsSeeEarlierWritesAndAnswersKeepOrder()
+    {
+        QObject caller;
+        ThreadedStore store(std::make_unique<MemoryStore>());
+        store.attach(&caller);
+        QList<int> order;
+        for (quint64 id = 1; id <= 50; ++id) {
+            store.write({TaskWrite {task(id)}}, [&order, id](Api::Result<void>) { order.append(int(id)); });
+            store.task(Api::TaskId(id), [&order, id](Api::Result<Api::Task> t) {
+                QVERIFY(t.ok());
+                QCOMPARE(t->id, Api::TaskId(id));
+                order.append(-int(id));
+            });
+        }
+        QVERIFY(Testing::spinUntil([&] { return order.size() == 100; }));
+        for (int i = 0; i < 50; ++i) {
+            QCOMPARE(order[2 * i], i + 1);
+            QCOMPARE(order[2 * i + 1], -(i + 1));
+        }
+    }
+
+    void destructionDrainsQueuedWrites()
+    {
+        // Each write takes a millisecond on the store thread, so most are still queued when the
+        // wrapper is destroyed; all of them must be applied before the destructor returns.
+        std::atomic<int> applied {0};
+        {
+            QObject caller;
+            ThreadedStore store(std::make_unique<SlowCounter>(&applied));
+            store.attach(&caller);
+            for (int i = 0; i < 100; ++i)
+                store.write({}, {});
+        }
+        QCOMPARE(applied.load(), 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThreadedStore)
+#include "tst_threadedstore.moc"
