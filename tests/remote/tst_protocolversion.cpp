@@ -66,8 +66,8 @@ void TestProtocolVersion::negotiate()
     QFETCH(int, serverMax);
     QFETCH(int, expected);
 
-    const VersionRange client{clientMin, clientMax};
-    const VersionRange server{serverMin, serverMax};
+    const VersionRange client {clientMin, clientMax};
+    const VersionRange server {serverMin, serverMax};
 
     const std::optional<int> agreed = negotiateVersion(client, server);
     QCOMPARE(agreed.has_value(), expected != 0);
@@ -84,7 +84,7 @@ void TestProtocolVersion::isValid_data()
     QTest::addColumn<int>("max");
     QTest::addColumn<bool>("valid");
 
-    QTest::newRow("default") << VersionRange{}.min << VersionRange{}.max << true;
+    QTest::newRow("default") << VersionRange {}.min << VersionRange {}.max << true;
     QTest::newRow("1..4") << 1 << 4 << true;
     QTest::newRow("3..3") << 3 << 3 << true;
     QTest::newRow("0..1") << 0 << 1 << false;
@@ -98,7 +98,7 @@ void TestProtocolVersion::isValid()
     QFETCH(int, max);
     QFETCH(bool, valid);
 
-    QCOMPARE((VersionRange{min, max}.isValid()), valid);
+    QCOMPARE((VersionRange {min, max}.isValid()), valid);
 }
 
 QTEST_GUILESS_MAIN(TestProtocolVersion)

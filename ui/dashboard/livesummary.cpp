@@ -69,9 +69,11 @@ void LiveSummary::poll()
             + labelled(s, "qwen_swarm_tasks_finished_total", "state", "timed_out");
         c.cancelled = labelled(s, "qwen_swarm_tasks_finished_total", "state", "cancelled");
         c.queued = labelled(s, "qwen_swarm_tasks", "state", "queued");
-        c.running = labelled(s, "qwen_swarm_tasks", "state", "running") + labelled(s, "qwen_swarm_tasks", "state", "deciding");
+        c.running = labelled(s, "qwen_swarm_tasks", "state", "running")
+            + labelled(s, "qwen_swarm_tasks", "state", "deciding");
         c.decisions = s.total(u"qwen_swarm_decisions_total");
-        c.agentsWorking = labelled(s, "qwen_swarm_agents", "state", "idle") + labelled(s, "qwen_swarm_agents", "state", "busy");
+        c.agentsWorking
+            = labelled(s, "qwen_swarm_agents", "state", "idle") + labelled(s, "qwen_swarm_agents", "state", "busy");
         c.agentsTotal = s.total(u"qwen_swarm_agents");
         c.costUsd = s.total(u"qwen_swarm_cost_usd_total");
         const double finished = s.total(u"qwen_swarm_tasks_finished_total");

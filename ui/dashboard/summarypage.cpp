@@ -39,7 +39,8 @@ SummaryPage::SummaryPage(LiveSummary &summary, QWidget *parent)
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("summary_error"));
-    m_error->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 6px; border-radius: 4px;"));
+    m_error->setStyleSheet(
+        QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 6px; border-radius: 4px;"));
     m_error->hide();
     layout->addWidget(m_error);
 

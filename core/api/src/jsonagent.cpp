@@ -7,7 +7,7 @@ using namespace Qt::Literals::StringLiterals;
 
 QJsonValue toJson(const Error &error)
 {
-    return QJsonObject{{u"code"_s, toJson(error.code)}, {u"message"_s, error.message}, {u"details"_s, error.details}};
+    return QJsonObject {{u"code"_s, toJson(error.code)}, {u"message"_s, error.message}, {u"details"_s, error.details}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Error &out)
@@ -21,7 +21,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, Error &out)
 
 QJsonValue toJson(const AgentLimits &limits)
 {
-    return QJsonObject{{u"max_concurrency"_s, limits.maxConcurrency}, {u"budget_usd"_s, limits.budgetUsd}};
+    return QJsonObject {{u"max_concurrency"_s, limits.maxConcurrency}, {u"budget_usd"_s, limits.budgetUsd}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, AgentLimits &out)
@@ -34,14 +34,14 @@ void readJson(JsonReader &reader, const QJsonValue &json, AgentLimits &out)
 
 QJsonValue toJson(const AgentSpec &spec)
 {
-    return QJsonObject{{u"name"_s, spec.name},
-                       {u"role"_s, toJson(spec.role)},
-                       {u"provider"_s, spec.provider},
-                       {u"model"_s, spec.model},
-                       {u"parameters"_s, spec.parameters},
-                       {u"system_prompt"_s, spec.systemPrompt},
-                       {u"tags"_s, QJsonArray::fromStringList(spec.tags)},
-                       {u"limits"_s, toJson(spec.limits)}};
+    return QJsonObject {{u"name"_s, spec.name},
+                        {u"role"_s, toJson(spec.role)},
+                        {u"provider"_s, spec.provider},
+                        {u"model"_s, spec.model},
+                        {u"parameters"_s, spec.parameters},
+                        {u"system_prompt"_s, spec.systemPrompt},
+                        {u"tags"_s, QJsonArray::fromStringList(spec.tags)},
+                        {u"limits"_s, toJson(spec.limits)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, AgentSpec &out)
@@ -60,12 +60,12 @@ void readJson(JsonReader &reader, const QJsonValue &json, AgentSpec &out)
 
 QJsonValue toJson(const AgentStats &stats)
 {
-    return QJsonObject{{u"calls"_s, static_cast<qint64>(stats.calls)},
-                       {u"errors"_s, static_cast<qint64>(stats.errors)},
-                       {u"prompt_tokens"_s, static_cast<qint64>(stats.promptTokens)},
-                       {u"completion_tokens"_s, static_cast<qint64>(stats.completionTokens)},
-                       {u"cost_usd"_s, stats.costUsd},
-                       {u"in_flight"_s, stats.inFlight}};
+    return QJsonObject {{u"calls"_s, static_cast<qint64>(stats.calls)},
+                        {u"errors"_s, static_cast<qint64>(stats.errors)},
+                        {u"prompt_tokens"_s, static_cast<qint64>(stats.promptTokens)},
+                        {u"completion_tokens"_s, static_cast<qint64>(stats.completionTokens)},
+                        {u"cost_usd"_s, stats.costUsd},
+                        {u"in_flight"_s, stats.inFlight}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, AgentStats &out)
@@ -82,14 +82,14 @@ void readJson(JsonReader &reader, const QJsonValue &json, AgentStats &out)
 
 QJsonValue toJson(const Agent &agent)
 {
-    return QJsonObject{{u"id"_s, toJson(agent.id)},
-                       {u"swarm_id"_s, toJson(agent.swarmId)},
-                       {u"spec"_s, toJson(agent.spec)},
-                       {u"state"_s, toJson(agent.state)},
-                       {u"state_reason"_s, agent.stateReason},
-                       {u"state_since"_s, timeToJson(agent.stateSinceMs)},
-                       {u"created_at"_s, timeToJson(agent.createdMs)},
-                       {u"stats"_s, toJson(agent.stats)}};
+    return QJsonObject {{u"id"_s, toJson(agent.id)},
+                        {u"swarm_id"_s, toJson(agent.swarmId)},
+                        {u"spec"_s, toJson(agent.spec)},
+                        {u"state"_s, toJson(agent.state)},
+                        {u"state_reason"_s, agent.stateReason},
+                        {u"state_since"_s, timeToJson(agent.stateSinceMs)},
+                        {u"created_at"_s, timeToJson(agent.createdMs)},
+                        {u"stats"_s, toJson(agent.stats)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Agent &out)
@@ -108,7 +108,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, Agent &out)
 
 QJsonValue toJson(const StrategySpec &strategy)
 {
-    return QJsonObject{{u"name"_s, strategy.name}, {u"parameters"_s, strategy.parameters}};
+    return QJsonObject {{u"name"_s, strategy.name}, {u"parameters"_s, strategy.parameters}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, StrategySpec &out)
@@ -121,10 +121,10 @@ void readJson(JsonReader &reader, const QJsonValue &json, StrategySpec &out)
 
 QJsonValue toJson(const SwarmSpec &spec)
 {
-    return QJsonObject{{u"name"_s, spec.name},
-                       {u"topology"_s, toJson(spec.topology)},
-                       {u"default_strategy"_s, toJson(spec.defaultStrategy)},
-                       {u"agents"_s, listToJson(spec.agents)}};
+    return QJsonObject {{u"name"_s, spec.name},
+                        {u"topology"_s, toJson(spec.topology)},
+                        {u"default_strategy"_s, toJson(spec.defaultStrategy)},
+                        {u"agents"_s, listToJson(spec.agents)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, SwarmSpec &out)
@@ -139,12 +139,12 @@ void readJson(JsonReader &reader, const QJsonValue &json, SwarmSpec &out)
 
 QJsonValue toJson(const Swarm &swarm)
 {
-    return QJsonObject{{u"id"_s, toJson(swarm.id)},
-                       {u"name"_s, swarm.name},
-                       {u"topology"_s, toJson(swarm.topology)},
-                       {u"default_strategy"_s, toJson(swarm.defaultStrategy)},
-                       {u"agent_ids"_s, listToJson(swarm.agentIds)},
-                       {u"created_at"_s, timeToJson(swarm.createdMs)}};
+    return QJsonObject {{u"id"_s, toJson(swarm.id)},
+                        {u"name"_s, swarm.name},
+                        {u"topology"_s, toJson(swarm.topology)},
+                        {u"default_strategy"_s, toJson(swarm.defaultStrategy)},
+                        {u"agent_ids"_s, listToJson(swarm.agentIds)},
+                        {u"created_at"_s, timeToJson(swarm.createdMs)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Swarm &out)

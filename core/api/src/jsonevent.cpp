@@ -21,8 +21,9 @@ void readPayload(JsonObjectReader &o, SwarmEvent &e)
 
 QJsonObject payloadToJson(const AgentEvent &e)
 {
-    return {{u"agent_id"_s, toJson(e.agentId)}, {u"swarm_id"_s, toJson(e.swarmId)}, {u"from"_s, toJson(e.from)},
-            {u"to"_s, toJson(e.to)},           {u"removed"_s, e.removed},          {u"cause"_s, e.cause}};
+    return {{u"agent_id"_s, toJson(e.agentId)}, {u"swarm_id"_s, toJson(e.swarmId)},
+            {u"from"_s, toJson(e.from)},        {u"to"_s, toJson(e.to)},
+            {u"removed"_s, e.removed},          {u"cause"_s, e.cause}};
 }
 
 void readPayload(JsonObjectReader &o, AgentEvent &e)
@@ -38,7 +39,7 @@ void readPayload(JsonObjectReader &o, AgentEvent &e)
 QJsonObject payloadToJson(const TaskEvent &e)
 {
     return {{u"task_id"_s, toJson(e.taskId)}, {u"swarm_id"_s, toJson(e.swarmId)}, {u"from"_s, toJson(e.from)},
-            {u"to"_s, toJson(e.to)},         {u"attempt"_s, e.attempt},          {u"cause"_s, e.cause}};
+            {u"to"_s, toJson(e.to)},          {u"attempt"_s, e.attempt},          {u"cause"_s, e.cause}};
 }
 
 void readPayload(JsonObjectReader &o, TaskEvent &e)
@@ -53,9 +54,9 @@ void readPayload(JsonObjectReader &o, TaskEvent &e)
 
 QJsonObject payloadToJson(const DecisionEvent &e)
 {
-    return {{u"decision_id"_s, toJson(e.decisionId)}, {u"task_id"_s, toJson(e.taskId)},
-            {u"swarm_id"_s, toJson(e.swarmId)},       {u"outcome"_s, toJson(e.outcome)},
-            {u"answer"_s, e.answer},                  {u"agreement"_s, e.agreement}};
+    return {
+        {u"decision_id"_s, toJson(e.decisionId)}, {u"task_id"_s, toJson(e.taskId)}, {u"swarm_id"_s, toJson(e.swarmId)},
+        {u"outcome"_s, toJson(e.outcome)},        {u"answer"_s, e.answer},          {u"agreement"_s, e.agreement}};
 }
 
 void readPayload(JsonObjectReader &o, DecisionEvent &e)
@@ -82,8 +83,11 @@ void readPayload(JsonObjectReader &o, LogEvent &e)
 
 QJsonObject payloadToJson(const AuditEvent &e)
 {
-    return {{u"actor"_s, e.actor},     {u"action"_s, e.action}, {u"target"_s, e.target},
-            {u"allowed"_s, e.allowed}, {u"detail"_s, e.detail}};
+    return {{u"actor"_s, e.actor},
+            {u"action"_s, e.action},
+            {u"target"_s, e.target},
+            {u"allowed"_s, e.allowed},
+            {u"detail"_s, e.detail}};
 }
 
 void readPayload(JsonObjectReader &o, AuditEvent &e)
@@ -114,10 +118,10 @@ void readPayloadAt(std::size_t index, JsonReader &reader, const QJsonValue &json
 
 QJsonValue toJson(const Event &event)
 {
-    return QJsonObject{{u"seq"_s, static_cast<qint64>(event.seq)},
-                       {u"time"_s, timeToJson(event.timeMs)},
-                       {u"topic"_s, toJson(event.topic())},
-                       {u"data"_s, std::visit([](const auto &p) { return payloadToJson(p); }, event.payload)}};
+    return QJsonObject {{u"seq"_s, static_cast<qint64>(event.seq)},
+                        {u"time"_s, timeToJson(event.timeMs)},
+                        {u"topic"_s, toJson(event.topic())},
+                        {u"data"_s, std::visit([](const auto &p) { return payloadToJson(p); }, event.payload)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Event &out)
@@ -138,7 +142,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, Event &out)
 
 QJsonValue toJson(const SubscriptionSpec &spec)
 {
-    return QJsonObject{
+    return QJsonObject {
         {u"topics"_s, listToJson(spec.topics)},
         {u"swarm_id"_s, toJson(spec.swarmId)},
         {u"agent_id"_s, toJson(spec.agentId)},
@@ -162,8 +166,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, SubscriptionSpec &out)
 
 QJsonValue toJson(const Subscription &subscription)
 {
-    return QJsonObject{{u"id"_s, toJson(subscription.id)},
-                       {u"head_seq"_s, static_cast<qint64>(subscription.headSeq)}};
+    return QJsonObject {{u"id"_s, toJson(subscription.id)}, {u"head_seq"_s, static_cast<qint64>(subscription.headSeq)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Subscription &out)
@@ -176,7 +179,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, Subscription &out)
 
 QJsonValue toJson(const PageRequest &page)
 {
-    return QJsonObject{{u"limit"_s, page.limit}, {u"cursor"_s, page.cursor}};
+    return QJsonObject {{u"limit"_s, page.limit}, {u"cursor"_s, page.cursor}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, PageRequest &out)
@@ -189,13 +192,13 @@ void readJson(JsonReader &reader, const QJsonValue &json, PageRequest &out)
 
 QJsonValue toJson(const TaskQuery &query)
 {
-    return QJsonObject{{u"states"_s, listToJson(query.states)},
-                       {u"swarm_id"_s, toJson(query.swarmId)},
-                       {u"strategy"_s, query.strategy},
-                       {u"text"_s, query.text},
-                       {u"created_from"_s, timeToJson(query.createdFromMs)},
-                       {u"created_to"_s, timeToJson(query.createdToMs)},
-                       {u"page"_s, toJson(query.page)}};
+    return QJsonObject {{u"states"_s, listToJson(query.states)},
+                        {u"swarm_id"_s, toJson(query.swarmId)},
+                        {u"strategy"_s, query.strategy},
+                        {u"text"_s, query.text},
+                        {u"created_from"_s, timeToJson(query.createdFromMs)},
+                        {u"created_to"_s, timeToJson(query.createdToMs)},
+                        {u"page"_s, toJson(query.page)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, TaskQuery &out)
@@ -213,15 +216,15 @@ void readJson(JsonReader &reader, const QJsonValue &json, TaskQuery &out)
 
 QJsonValue toJson(const DecisionQuery &query)
 {
-    return QJsonObject{{u"swarm_id"_s, toJson(query.swarmId)},
-                       {u"task_id"_s, toJson(query.taskId)},
-                       {u"strategy"_s, query.strategy},
-                       {u"outcome"_s, query.outcome ? toJson(*query.outcome) : QJsonValue(QJsonValue::Null)},
-                       {u"min_agreement"_s, query.minAgreement},
-                       {u"max_agreement"_s, query.maxAgreement},
-                       {u"created_from"_s, timeToJson(query.createdFromMs)},
-                       {u"created_to"_s, timeToJson(query.createdToMs)},
-                       {u"page"_s, toJson(query.page)}};
+    return QJsonObject {{u"swarm_id"_s, toJson(query.swarmId)},
+                        {u"task_id"_s, toJson(query.taskId)},
+                        {u"strategy"_s, query.strategy},
+                        {u"outcome"_s, query.outcome ? toJson(*query.outcome) : QJsonValue(QJsonValue::Null)},
+                        {u"min_agreement"_s, query.minAgreement},
+                        {u"max_agreement"_s, query.maxAgreement},
+                        {u"created_from"_s, timeToJson(query.createdFromMs)},
+                        {u"created_to"_s, timeToJson(query.createdToMs)},
+                        {u"page"_s, toJson(query.page)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, DecisionQuery &out)

@@ -16,9 +16,9 @@ QJsonValue toJson(const MetricSample &sample)
     QJsonArray counts;
     for (quint64 c : sample.bucketCounts)
         counts.append(static_cast<qint64>(c));
-    return QJsonObject{{u"labels"_s, labels},      {u"value"_s, sample.value},
-                       {u"bucket_bounds"_s, bounds}, {u"bucket_counts"_s, counts},
-                       {u"sum"_s, sample.sum},     {u"count"_s, static_cast<qint64>(sample.count)}};
+    return QJsonObject {{u"labels"_s, labels},        {u"value"_s, sample.value},
+                        {u"bucket_bounds"_s, bounds}, {u"bucket_counts"_s, counts},
+                        {u"sum"_s, sample.sum},       {u"count"_s, static_cast<qint64>(sample.count)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, MetricSample &out)
@@ -44,10 +44,10 @@ void readJson(JsonReader &reader, const QJsonValue &json, MetricSample &out)
 
 QJsonValue toJson(const MetricFamily &family)
 {
-    return QJsonObject{{u"name"_s, family.name},
-                       {u"help"_s, family.help},
-                       {u"type"_s, toJson(family.type)},
-                       {u"samples"_s, listToJson(family.samples)}};
+    return QJsonObject {{u"name"_s, family.name},
+                        {u"help"_s, family.help},
+                        {u"type"_s, toJson(family.type)},
+                        {u"samples"_s, listToJson(family.samples)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, MetricFamily &out)
@@ -62,7 +62,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, MetricFamily &out)
 
 QJsonValue toJson(const MetricsSnapshot &snapshot)
 {
-    return QJsonObject{{u"time"_s, timeToJson(snapshot.timeMs)}, {u"families"_s, listToJson(snapshot.families)}};
+    return QJsonObject {{u"time"_s, timeToJson(snapshot.timeMs)}, {u"families"_s, listToJson(snapshot.families)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, MetricsSnapshot &out)
@@ -75,12 +75,12 @@ void readJson(JsonReader &reader, const QJsonValue &json, MetricsSnapshot &out)
 
 QJsonValue toJson(const BackendInfo &info)
 {
-    return QJsonObject{{u"version"_s, info.version},
-                       {u"kind"_s, info.kind},
-                       {u"endpoint"_s, info.endpoint},
-                       {u"store"_s, info.store},
-                       {u"providers"_s, QJsonArray::fromStringList(info.providers)},
-                       {u"strategies"_s, QJsonArray::fromStringList(info.strategies)}};
+    return QJsonObject {{u"version"_s, info.version},
+                        {u"kind"_s, info.kind},
+                        {u"endpoint"_s, info.endpoint},
+                        {u"store"_s, info.store},
+                        {u"providers"_s, QJsonArray::fromStringList(info.providers)},
+                        {u"strategies"_s, QJsonArray::fromStringList(info.strategies)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, BackendInfo &out)

@@ -50,8 +50,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, bool &out)
 namespace {
 
 // JSON numbers are doubles: integers are accepted when they are whole and within range.
-template<typename Int>
-void readInteger(JsonReader &reader, const QJsonValue &json, Int &out)
+template<typename Int> void readInteger(JsonReader &reader, const QJsonValue &json, Int &out)
 {
     if (!json.isDouble()) {
         reader.fail(QStringLiteral("expected an integer"));
@@ -129,7 +128,10 @@ void JsonObjectReader::optionalTime(QLatin1StringView key, qint64 &outMs)
     if (value.isUndefined() || value.isNull())
         return;
     JsonReader::Scope scope(m_reader, QString(key));
-    const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    // Timestamps are UTC: one without a zone designator means UTC, never the reader's local time.
+    if (time.isValid() && time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
     if (!value.isString() || !time.isValid()) {
         m_reader.fail(QStringLiteral("expected an ISO 8601 timestamp such as 2026-01-02T03:04:05.678Z"));
         return;

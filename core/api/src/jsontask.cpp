@@ -7,8 +7,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-template<typename T>
-QJsonValue optionalToJson(const std::optional<T> &value)
+template<typename T> QJsonValue optionalToJson(const std::optional<T> &value)
 {
     return value ? toJson(*value) : QJsonValue(QJsonValue::Null);
 }
@@ -17,9 +16,9 @@ QJsonValue optionalToJson(const std::optional<T> &value)
 
 QJsonValue toJson(const AgentSelection &selection)
 {
-    return QJsonObject{{u"agent_ids"_s, listToJson(selection.agentIds)},
-                       {u"required_tags"_s, QJsonArray::fromStringList(selection.requiredTags)},
-                       {u"max_agents"_s, selection.maxAgents}};
+    return QJsonObject {{u"agent_ids"_s, listToJson(selection.agentIds)},
+                        {u"required_tags"_s, QJsonArray::fromStringList(selection.requiredTags)},
+                        {u"max_agents"_s, selection.maxAgents}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, AgentSelection &out)
@@ -33,10 +32,10 @@ void readJson(JsonReader &reader, const QJsonValue &json, AgentSelection &out)
 
 QJsonValue toJson(const RetryPolicy &policy)
 {
-    return QJsonObject{{u"max_attempts"_s, policy.maxAttempts},
-                       {u"initial_backoff_ms"_s, policy.initialBackoffMs},
-                       {u"max_backoff_ms"_s, policy.maxBackoffMs},
-                       {u"jitter"_s, policy.jitter}};
+    return QJsonObject {{u"max_attempts"_s, policy.maxAttempts},
+                        {u"initial_backoff_ms"_s, policy.initialBackoffMs},
+                        {u"max_backoff_ms"_s, policy.maxBackoffMs},
+                        {u"jitter"_s, policy.jitter}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, RetryPolicy &out)
@@ -51,21 +50,21 @@ void readJson(JsonReader &reader, const QJsonValue &json, RetryPolicy &out)
 
 QJsonValue toJson(const TaskSpec &spec)
 {
-    return QJsonObject{{u"swarm_id"_s, toJson(spec.swarmId)},
-                       {u"prompt"_s, spec.promptTemplate},
-                       {u"variables"_s, spec.variables},
-                       {u"answer_format"_s, toJson(spec.answerFormat)},
-                       {u"choices"_s, QJsonArray::fromStringList(spec.choices)},
-                       {u"reference_answer"_s, spec.referenceAnswer},
-                       {u"selection"_s, toJson(spec.selection)},
-                       {u"strategy"_s, optionalToJson(spec.strategy)},
-                       {u"priority"_s, spec.priority},
-                       {u"deadline"_s, timeToJson(spec.deadlineMs)},
-                       {u"timeout_ms"_s, spec.timeoutMs},
-                       {u"budget_usd"_s, spec.budgetUsd},
-                       {u"retry"_s, toJson(spec.retry)},
-                       {u"idempotency_key"_s, spec.idempotencyKey},
-                       {u"tags"_s, QJsonArray::fromStringList(spec.tags)}};
+    return QJsonObject {{u"swarm_id"_s, toJson(spec.swarmId)},
+                        {u"prompt"_s, spec.promptTemplate},
+                        {u"variables"_s, spec.variables},
+                        {u"answer_format"_s, toJson(spec.answerFormat)},
+                        {u"choices"_s, QJsonArray::fromStringList(spec.choices)},
+                        {u"reference_answer"_s, spec.referenceAnswer},
+                        {u"selection"_s, toJson(spec.selection)},
+                        {u"strategy"_s, optionalToJson(spec.strategy)},
+                        {u"priority"_s, spec.priority},
+                        {u"deadline"_s, timeToJson(spec.deadlineMs)},
+                        {u"timeout_ms"_s, spec.timeoutMs},
+                        {u"budget_usd"_s, spec.budgetUsd},
+                        {u"retry"_s, toJson(spec.retry)},
+                        {u"idempotency_key"_s, spec.idempotencyKey},
+                        {u"tags"_s, QJsonArray::fromStringList(spec.tags)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, TaskSpec &out)
@@ -91,9 +90,9 @@ void readJson(JsonReader &reader, const QJsonValue &json, TaskSpec &out)
 
 QJsonValue toJson(const TaskResult &result)
 {
-    return QJsonObject{{u"answer"_s, result.answer},
-                       {u"decision_id"_s, toJson(result.decisionId)},
-                       {u"agreement"_s, result.agreement}};
+    return QJsonObject {{u"answer"_s, result.answer},
+                        {u"decision_id"_s, toJson(result.decisionId)},
+                        {u"agreement"_s, result.agreement}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, TaskResult &out)
@@ -107,18 +106,18 @@ void readJson(JsonReader &reader, const QJsonValue &json, TaskResult &out)
 
 QJsonValue toJson(const Task &task)
 {
-    return QJsonObject{{u"id"_s, toJson(task.id)},
-                       {u"spec"_s, toJson(task.spec)},
-                       {u"state"_s, toJson(task.state)},
-                       {u"attempt"_s, task.attempt},
-                       {u"state_reason"_s, task.stateReason},
-                       {u"created_at"_s, timeToJson(task.createdMs)},
-                       {u"started_at"_s, timeToJson(task.startedMs)},
-                       {u"finished_at"_s, timeToJson(task.finishedMs)},
-                       {u"effective_deadline"_s, timeToJson(task.effectiveDeadlineMs)},
-                       {u"cost_usd"_s, task.costUsd},
-                       {u"result"_s, optionalToJson(task.result)},
-                       {u"error"_s, optionalToJson(task.error)}};
+    return QJsonObject {{u"id"_s, toJson(task.id)},
+                        {u"spec"_s, toJson(task.spec)},
+                        {u"state"_s, toJson(task.state)},
+                        {u"attempt"_s, task.attempt},
+                        {u"state_reason"_s, task.stateReason},
+                        {u"created_at"_s, timeToJson(task.createdMs)},
+                        {u"started_at"_s, timeToJson(task.startedMs)},
+                        {u"finished_at"_s, timeToJson(task.finishedMs)},
+                        {u"effective_deadline"_s, timeToJson(task.effectiveDeadlineMs)},
+                        {u"cost_usd"_s, task.costUsd},
+                        {u"result"_s, optionalToJson(task.result)},
+                        {u"error"_s, optionalToJson(task.error)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Task &out)
@@ -141,17 +140,17 @@ void readJson(JsonReader &reader, const QJsonValue &json, Task &out)
 
 QJsonValue toJson(const Vote &vote)
 {
-    return QJsonObject{{u"agent_id"_s, toJson(vote.agentId)},
-                       {u"status"_s, toJson(vote.status)},
-                       {u"raw_answer"_s, vote.rawAnswer},
-                       {u"normalized_answer"_s, vote.normalizedAnswer},
-                       {u"confidence"_s, vote.confidence},
-                       {u"weight"_s, vote.weight},
-                       {u"rationale"_s, vote.rationale},
-                       {u"latency_ms"_s, vote.latencyMs},
-                       {u"prompt_tokens"_s, vote.promptTokens},
-                       {u"completion_tokens"_s, vote.completionTokens},
-                       {u"cost_usd"_s, vote.costUsd}};
+    return QJsonObject {{u"agent_id"_s, toJson(vote.agentId)},
+                        {u"status"_s, toJson(vote.status)},
+                        {u"raw_answer"_s, vote.rawAnswer},
+                        {u"normalized_answer"_s, vote.normalizedAnswer},
+                        {u"confidence"_s, vote.confidence},
+                        {u"weight"_s, vote.weight},
+                        {u"rationale"_s, vote.rationale},
+                        {u"latency_ms"_s, vote.latencyMs},
+                        {u"prompt_tokens"_s, vote.promptTokens},
+                        {u"completion_tokens"_s, vote.completionTokens},
+                        {u"cost_usd"_s, vote.costUsd}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Vote &out)
@@ -173,7 +172,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, Vote &out)
 
 QJsonValue toJson(const Round &round)
 {
-    return QJsonObject{{u"index"_s, round.index}, {u"votes"_s, listToJson(round.votes)}};
+    return QJsonObject {{u"index"_s, round.index}, {u"votes"_s, listToJson(round.votes)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Round &out)
@@ -186,18 +185,18 @@ void readJson(JsonReader &reader, const QJsonValue &json, Round &out)
 
 QJsonValue toJson(const Decision &decision)
 {
-    return QJsonObject{{u"id"_s, toJson(decision.id)},
-                       {u"task_id"_s, toJson(decision.taskId)},
-                       {u"swarm_id"_s, toJson(decision.swarmId)},
-                       {u"attempt"_s, decision.attempt},
-                       {u"strategy"_s, toJson(decision.strategy)},
-                       {u"rounds"_s, listToJson(decision.rounds)},
-                       {u"outcome"_s, toJson(decision.outcome)},
-                       {u"answer"_s, decision.answer},
-                       {u"agreement"_s, decision.agreement},
-                       {u"dissenters"_s, listToJson(decision.dissenters)},
-                       {u"explanation"_s, decision.explanation},
-                       {u"created_at"_s, timeToJson(decision.createdMs)}};
+    return QJsonObject {{u"id"_s, toJson(decision.id)},
+                        {u"task_id"_s, toJson(decision.taskId)},
+                        {u"swarm_id"_s, toJson(decision.swarmId)},
+                        {u"attempt"_s, decision.attempt},
+                        {u"strategy"_s, toJson(decision.strategy)},
+                        {u"rounds"_s, listToJson(decision.rounds)},
+                        {u"outcome"_s, toJson(decision.outcome)},
+                        {u"answer"_s, decision.answer},
+                        {u"agreement"_s, decision.agreement},
+                        {u"dissenters"_s, listToJson(decision.dissenters)},
+                        {u"explanation"_s, decision.explanation},
+                        {u"created_at"_s, timeToJson(decision.createdMs)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Decision &out)

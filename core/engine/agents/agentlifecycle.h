@@ -12,8 +12,7 @@ class AgentLifecycle
 {
 public:
     /// The state after an operator command, given whether calls are still in flight.
-    static Api::Result<Api::AgentState> afterCommand(Api::AgentState state, Api::AgentCommand command,
-                                                     int inFlight);
+    static Api::Result<Api::AgentState> afterCommand(Api::AgentState state, Api::AgentCommand command, int inFlight);
     /// The state after a call starts (Idle -> Busy; other states unchanged).
     static Api::AgentState afterCallStarted(Api::AgentState state);
     /// The state after a call finishes and `inFlight` calls remain.

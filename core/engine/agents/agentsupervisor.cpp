@@ -11,8 +11,7 @@ using Api::AgentState;
 
 AgentSupervisor::AgentSupervisor(EngineContext &context)
     : m_context(context)
-{
-}
+{ }
 
 AgentRuntime &AgentSupervisor::spawn(SwarmRuntime &swarm, const Api::AgentSpec &spec, const QString &cause)
 {
@@ -40,7 +39,8 @@ AgentRuntime &AgentSupervisor::restore(SwarmRuntime &swarm, const Api::Agent &ag
     runtime.agent.stats.inFlight = 0;
     m_context.metrics.agentsIn(runtime.agent.state).add(1);
     if (!runtime.provider)
-        setState(runtime, AgentState::Failed, QStringLiteral("provider '%1' is not configured").arg(agent.spec.provider));
+        setState(runtime, AgentState::Failed,
+                 QStringLiteral("provider '%1' is not configured").arg(agent.spec.provider));
     else if (runtime.agent.state == AgentState::Busy || runtime.agent.state == AgentState::Recovering)
         setState(runtime, AgentState::Idle, QStringLiteral("restored after restart"));
     else if (runtime.agent.state == AgentState::Draining)
@@ -54,8 +54,9 @@ Api::Result<Api::Agent> AgentSupervisor::command(AgentRuntime &agent, AgentComma
     const auto next = AgentLifecycle::afterCommand(agent.agent.state, command, inFlight);
     if (!next)
         return next.error();
-    const QString cause = reason.isEmpty() ? QStringLiteral("operator: %1").arg(Api::enumName(command).toString())
-                                           : QStringLiteral("operator: %1 (%2)").arg(Api::enumName(command).toString(), reason);
+    const QString cause = reason.isEmpty()
+        ? QStringLiteral("operator: %1").arg(Api::enumName(command).toString())
+        : QStringLiteral("operator: %1 (%2)").arg(Api::enumName(command).toString(), reason);
     setState(agent, *next, cause);
     switch (command) {
     case AgentCommand::Pause:
@@ -115,7 +116,8 @@ void AgentSupervisor::callFinished(AgentRuntime &agent, bool failed, int promptT
     stats.costUsd += costUsd;
     const AgentState next = AgentLifecycle::afterCallFinished(agent.agent.state, stats.inFlight);
     if (next != agent.agent.state)
-        setState(agent, next, next == AgentState::Stopped ? QStringLiteral("drained") : QStringLiteral("calls finished"));
+        setState(agent, next,
+                 next == AgentState::Stopped ? QStringLiteral("drained") : QStringLiteral("calls finished"));
     const double budget = agent.agent.spec.limits.budgetUsd;
     if (budget > 0 && stats.costUsd >= budget && AgentLifecycle::acceptsWork(agent.agent.state)) {
         const QString cause = QStringLiteral("budget of %1 USD spent").arg(budget);
@@ -136,8 +138,8 @@ void AgentSupervisor::setState(AgentRuntime &agent, AgentState to, const QString
     agent.agent.state = to;
     agent.agent.stateReason = cause;
     agent.agent.stateSinceMs = now;
-    m_context.storeWriter.append(AgentWrite{agent.agent, removed});
-    m_context.events.publish(now, Api::AgentEvent{agent.agent.id, agent.agent.swarmId, from, to, removed, cause});
+    m_context.storeWriter.append(AgentWrite {agent.agent, removed});
+    m_context.events.publish(now, Api::AgentEvent {agent.agent.id, agent.agent.swarmId, from, to, removed, cause});
 }
 
 } // namespace QwenSwarm::Engine

@@ -16,13 +16,15 @@ InProcessBackend::InProcessBackend(EngineConfig config, std::unique_ptr<Store> s
     m_engine->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     m_thread->start();
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine] { engine->start(); }, Qt::QueuedConnection);
 }
 
 InProcessBackend::~InProcessBackend()
 {
-    QMetaObject::invokeMethod(m_engine, [engine = m_engine, sink = static_cast<EventSink *>(this)] { engine->removeSink(sink); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, sink = static_cast<EventSink *>(this)] { engine->removeSink(sink); },
+        Qt::QueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
@@ -32,7 +34,9 @@ void InProcessBackend::onEngineThread(std::function<void(Engine &)> operation)
 {
     QMetaObject::invokeMethod(
         m_engine,
-        [engine = m_engine, operation = std::move(operation)] { engine->whenStarted([engine, operation] { operation(*engine); }); },
+        [engine = m_engine, operation = std::move(operation)] {
+            engine->whenStarted([engine, operation] { operation(*engine); });
+        },
         Qt::QueuedConnection);
 }
 
@@ -81,8 +85,9 @@ void InProcessBackend::swarm(Api::SwarmId id, QObject *context, Callback<Api::Sw
 void InProcessBackend::updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::StrategySpec &defaultStrategy,
                                    QObject *context, Callback<Api::Swarm> done)
 {
-    call(context, std::move(done),
-         [id, topology, defaultStrategy](Engine &e, auto reply) { e.updateSwarm(id, topology, defaultStrategy, reply); });
+    call(context, std::move(done), [id, topology, defaultStrategy](Engine &e, auto reply) {
+        e.updateSwarm(id, topology, defaultStrategy, reply);
+    });
 }
 
 void InProcessBackend::removeSwarm(Api::SwarmId id, QObject *context, Callback<void> done)
@@ -90,7 +95,8 @@ void InProcessBackend::removeSwarm(Api::SwarmId id, QObject *context, Callback<v
     call(context, std::move(done), [id](Engine &e, auto reply) { e.removeSwarm(id, reply); });
 }
 
-void InProcessBackend::spawnAgent(Api::SwarmId swarm, const Api::AgentSpec &spec, QObject *context, Callback<Api::Agent> done)
+void InProcessBackend::spawnAgent(Api::SwarmId swarm, const Api::AgentSpec &spec, QObject *context,
+                                  Callback<Api::Agent> done)
 {
     call(context, std::move(done), [swarm, spec](Engine &e, auto reply) { e.spawnAgent(swarm, spec, reply); });
 }
@@ -108,7 +114,8 @@ void InProcessBackend::agent(Api::AgentId id, QObject *context, Callback<Api::Ag
 void InProcessBackend::commandAgent(Api::AgentId id, Api::AgentCommand command, const QString &reason, QObject *context,
                                     Callback<Api::Agent> done)
 {
-    call(context, std::move(done), [id, command, reason](Engine &e, auto reply) { e.commandAgent(id, command, reason, reply); });
+    call(context, std::move(done),
+         [id, command, reason](Engine &e, auto reply) { e.commandAgent(id, command, reason, reply); });
 }
 
 void InProcessBackend::removeAgent(Api::AgentId id, QObject *context, Callback<void> done)
@@ -172,9 +179,8 @@ void InProcessBackend::subscribe(const Api::SubscriptionSpec &spec, QObject *con
         if (done)
             done(std::move(result));
     };
-    call(context, std::move(record), [spec, sink = static_cast<EventSink *>(this)](Engine &e, auto reply) {
-        reply(e.subscribe(spec, sink));
-    });
+    call(context, std::move(record),
+         [spec, sink = static_cast<EventSink *>(this)](Engine &e, auto reply) { reply(e.subscribe(spec, sink)); });
 }
 
 void InProcessBackend::unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done)

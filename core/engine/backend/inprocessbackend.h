@@ -19,7 +19,9 @@ class Store;
 /// api::Backend over an engine running on a thread of its own. Calls post to the engine thread;
 /// answers and events are posted back to the thread this object lives in (contexts must live there
 /// too), so the caller never waits on the core, and answers never come synchronously.
-class InProcessBackend final : public Api::Backend, private EventSink
+class InProcessBackend final
+    : public Api::Backend
+    , private EventSink
 {
     Q_OBJECT
 
@@ -36,10 +38,11 @@ public:
     void createSwarm(const Api::SwarmSpec &spec, QObject *context, Callback<Api::Swarm> done) override;
     void listSwarms(QObject *context, Callback<QList<Api::Swarm>> done) override;
     void swarm(Api::SwarmId id, QObject *context, Callback<Api::Swarm> done) override;
-    void updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::StrategySpec &defaultStrategy, QObject *context,
-                     Callback<Api::Swarm> done) override;
+    void updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::StrategySpec &defaultStrategy,
+                     QObject *context, Callback<Api::Swarm> done) override;
     void removeSwarm(Api::SwarmId id, QObject *context, Callback<void> done) override;
-    void spawnAgent(Api::SwarmId swarm, const Api::AgentSpec &spec, QObject *context, Callback<Api::Agent> done) override;
+    void spawnAgent(Api::SwarmId swarm, const Api::AgentSpec &spec, QObject *context,
+                    Callback<Api::Agent> done) override;
     void listAgents(Api::SwarmId swarm, QObject *context, Callback<QList<Api::Agent>> done) override;
     void agent(Api::AgentId id, QObject *context, Callback<Api::Agent> done) override;
     void commandAgent(Api::AgentId id, Api::AgentCommand command, const QString &reason, QObject *context,
@@ -52,14 +55,14 @@ public:
     void task(Api::TaskId id, QObject *context, Callback<Api::Task> done) override;
     void queryTasks(const Api::TaskQuery &query, QObject *context, Callback<Api::Page<Api::Task>> done) override;
     void decision(Api::DecisionId id, QObject *context, Callback<Api::Decision> done) override;
-    void queryDecisions(const Api::DecisionQuery &query, QObject *context, Callback<Api::Page<Api::Decision>> done) override;
+    void queryDecisions(const Api::DecisionQuery &query, QObject *context,
+                        Callback<Api::Page<Api::Decision>> done) override;
     void subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done) override;
     void unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done) override;
     void metrics(QObject *context, Callback<Api::MetricsSnapshot> done) override;
 
 private:
-    template<typename T, typename Operation>
-    void call(QObject *context, Callback<T> done, Operation operation);
+    template<typename T, typename Operation> void call(QObject *context, Callback<T> done, Operation operation);
 
     void deliverEvents(Api::SubscriptionId id, QList<Api::Event> &&events,
                        const std::shared_ptr<std::atomic<qint64>> &unconsumed) override;

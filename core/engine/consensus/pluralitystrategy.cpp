@@ -9,7 +9,8 @@ using Api::ErrorCode;
 
 namespace {
 
-enum class TieBreak {
+enum class TieBreak
+{
     None,
     First,
     Lexicographic,

@@ -14,7 +14,7 @@ VoteTally::VoteTally(const Api::Round &round)
         auto it = std::find_if(m_entries.begin(), m_entries.end(),
                                [&](const Entry &e) { return e.answer == vote.normalizedAnswer; });
         if (it == m_entries.end())
-            m_entries.append(Entry{vote.normalizedAnswer, vote.weight, 1});
+            m_entries.append(Entry {vote.normalizedAnswer, vote.weight, 1});
         else {
             it->weight += vote.weight;
             ++it->votes;

@@ -32,7 +32,7 @@ Subjects subjectsOf(const EventPayload &payload)
         Subjects operator()(const LogEvent &) const { return {}; }
         Subjects operator()(const AuditEvent &) const { return {}; }
     };
-    return std::visit(Visitor{}, payload);
+    return std::visit(Visitor {}, payload);
 }
 
 } // namespace
@@ -40,8 +40,7 @@ Subjects subjectsOf(const EventPayload &payload)
 EventBus::EventBus(std::size_t historyCapacity, qint64 backlogLimit)
     : m_history(std::max<std::size_t>(historyCapacity, 1))
     , m_backlogLimit(std::max<qint64>(backlogLimit, 1))
-{
-}
+{ }
 
 quint64 EventBus::oldestRetainedSeq() const
 {
@@ -50,7 +49,7 @@ quint64 EventBus::oldestRetainedSeq() const
 
 quint64 EventBus::publish(qint64 timeMs, EventPayload payload)
 {
-    Event event{m_nextSeq++, timeMs, std::move(payload)};
+    Event event {m_nextSeq++, timeMs, std::move(payload)};
     for (auto &[id, subscription] : m_subscriptions) {
         if (matches(subscription, event))
             offer(subscription, event);

@@ -46,10 +46,10 @@ public:
 
 private:
     MetricsRegistry &m_registry;
-    std::array<Counter *, 7> m_finished{};
-    std::array<Gauge *, 7> m_tasksIn{};
-    std::array<Counter *, 2> m_decisions{};
-    std::array<Gauge *, 8> m_agentsIn{};
+    std::array<Counter *, 7> m_finished {};
+    std::array<Gauge *, 7> m_tasksIn {};
+    std::array<Counter *, 2> m_decisions {};
+    std::array<Gauge *, 8> m_agentsIn {};
     QHash<QString, ProviderSeries> m_providers;
 };
 

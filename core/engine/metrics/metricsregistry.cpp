@@ -71,7 +71,7 @@ T &MetricsRegistry::series(std::deque<T> &store, const QString &name, const QStr
                            const Api::MetricLabels &labels, Args &&...args)
 {
     Family &f = family(name, help, type);
-    auto [it, inserted] = f.series.try_emplace(labelKey(labels), Family::Series{labels, store.size()});
+    auto [it, inserted] = f.series.try_emplace(labelKey(labels), Family::Series {labels, store.size()});
     if (inserted)
         store.emplace_back(std::forward<Args>(args)...);
     return store[it->second.index];
@@ -98,7 +98,7 @@ Api::MetricsSnapshot MetricsRegistry::snapshot(qint64 timeMs) const
     Api::MetricsSnapshot snapshot;
     snapshot.timeMs = timeMs;
     for (const auto &[name, f] : m_families) {
-        Api::MetricFamily family{name, f.help, f.type, {}};
+        Api::MetricFamily family {name, f.help, f.type, {}};
         for (const auto &[key, series] : f.series) {
             const std::size_t index = series.index;
             Api::MetricSample sample;

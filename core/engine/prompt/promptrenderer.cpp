@@ -57,7 +57,8 @@ Api::Result<void> PromptRenderer::check(const QString &promptTemplate, const QJs
         const qsizetype end = promptTemplate.indexOf(close, start + open.size());
         if (end < 0)
             return promptError(QStringLiteral("unterminated placeholder at offset %1").arg(start));
-        const QStringView name = QStringView(promptTemplate).mid(start + open.size(), end - start - open.size()).trimmed();
+        const QStringView name
+            = QStringView(promptTemplate).mid(start + open.size(), end - start - open.size()).trimmed();
         if (name.isEmpty())
             return promptError(QStringLiteral("empty placeholder at offset %1").arg(start));
         if (!isBuiltin(name) && !variables.contains(name))
@@ -66,8 +67,7 @@ Api::Result<void> PromptRenderer::check(const QString &promptTemplate, const QJs
     }
 }
 
-QString PromptRenderer::render(const QString &promptTemplate, const QJsonObject &variables,
-                               const AgentContext &agent)
+QString PromptRenderer::render(const QString &promptTemplate, const QJsonObject &variables, const AgentContext &agent)
 {
     qsizetype start = promptTemplate.indexOf(open);
     if (start < 0)
@@ -80,7 +80,8 @@ QString PromptRenderer::render(const QString &promptTemplate, const QJsonObject 
         if (end < 0)
             break;
         out += QStringView(promptTemplate).mid(from, start - from);
-        const QStringView name = QStringView(promptTemplate).mid(start + open.size(), end - start - open.size()).trimmed();
+        const QStringView name
+            = QStringView(promptTemplate).mid(start + open.size(), end - start - open.size()).trimmed();
         if (name == u"agent.name")
             out += agent.name;
         else if (name == u"agent.index")

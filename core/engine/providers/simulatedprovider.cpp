@@ -97,8 +97,7 @@ SimulatedProvider::SimulatedProvider(QObject *owner, quint64 seed, QString name)
     : m_name(std::move(name))
     , m_seed(seed)
     , m_timers(owner, [this](Pending &&pending) { finish(std::move(pending)); })
-{
-}
+{ }
 
 Api::Result<void> SimulatedProvider::validateParameters(const QJsonObject &parameters) const
 {
@@ -114,7 +113,7 @@ const SimulatedBehaviour &SimulatedProvider::behaviourFor(const ProviderRequest 
     if (cached.revision != request.parametersRevision || request.parametersRevision == 0) {
         // Parameters were validated when the agent was spawned; fall back to defaults defensively.
         auto parsed = SimulatedBehaviour::fromParameters(request.parameters);
-        cached.behaviour = parsed ? parsed.value() : SimulatedBehaviour{};
+        cached.behaviour = parsed ? parsed.value() : SimulatedBehaviour {};
         cached.revision = request.parametersRevision;
     }
     return cached.behaviour;
@@ -133,8 +132,9 @@ QString SimulatedProvider::answerFor(const ProviderRequest &request, const Simul
     const quint64 taskHash = SplitMix64::mix(m_seed, request.taskKey);
     QString truth = request.referenceAnswer;
     if (truth.isEmpty()) {
-        truth = request.choices.isEmpty() ? QStringLiteral("answer-%1").arg(taskHash & 0xffff, 4, 16, QLatin1Char('0'))
-                                          : request.choices.at(static_cast<qsizetype>(taskHash % request.choices.size()));
+        truth = request.choices.isEmpty()
+            ? QStringLiteral("answer-%1").arg(taskHash & 0xffff, 4, 16, QLatin1Char('0'))
+            : request.choices.at(static_cast<qsizetype>(taskHash % request.choices.size()));
     }
     if (rng.unit() < behaviour.accuracy)
         return QStringLiteral("Answer: ") + truth;
@@ -191,7 +191,7 @@ void SimulatedProvider::start(const ProviderRequest &request, ProviderSink *sink
     int &agentPeak = m_stats.peakInFlightPerAgent[request.agentId];
     agentPeak = std::max(agentPeak, ++agentInFlight);
     m_inFlight.insert(request.callId, request.agentId);
-    m_timers.schedule(monotonicMs() + std::llround(latency), std::move(pending));
+    m_timers.schedule(monotonicUs() + std::llround(latency * 1000), std::move(pending));
 }
 
 void SimulatedProvider::cancel(quint64 callId)

@@ -14,8 +14,7 @@ class SplitMix64
 public:
     explicit SplitMix64(quint64 seed)
         : m_state(seed)
-    {
-    }
+    { }
 
     quint64 next()
     {

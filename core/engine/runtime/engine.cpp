@@ -104,8 +104,7 @@ void Engine::flush()
     m_scheduler.releaseFinishedRuns();
 }
 
-template<typename T>
-void Engine::answerWhenDurable(Reply<T> done, T value)
+template<typename T> void Engine::answerWhenDurable(Reply<T> done, T value)
 {
     m_context.storeWriter.whenDurable([done = std::move(done), value = std::move(value)](Api::Result<void> written) {
         if (!written)
@@ -141,7 +140,8 @@ void Engine::createSwarm(const Api::SwarmSpec &spec, Reply<Api::Swarm> done)
     if (auto valid = m_validator.swarmSpec(spec); !valid)
         return done(valid.error());
     if (m_context.agents.swarmByName(spec.name))
-        return done(Api::makeError(ErrorCode::AlreadyExists, QStringLiteral("a swarm named '%1' exists").arg(spec.name)));
+        return done(
+            Api::makeError(ErrorCode::AlreadyExists, QStringLiteral("a swarm named '%1' exists").arg(spec.name)));
     Api::Swarm swarm;
     swarm.id = m_context.agents.nextSwarmId();
     swarm.name = spec.name;
@@ -149,11 +149,11 @@ void Engine::createSwarm(const Api::SwarmSpec &spec, Reply<Api::Swarm> done)
     swarm.defaultStrategy = spec.defaultStrategy;
     swarm.createdMs = wallClockMs();
     SwarmRuntime &runtime = m_context.agents.addSwarm(swarm);
-    m_context.storeWriter.append(SwarmWrite{swarm});
-    m_context.events.publish(swarm.createdMs, Api::SwarmEvent{swarm.id, Api::SwarmChange::Created, swarm.name});
+    m_context.storeWriter.append(SwarmWrite {swarm});
+    m_context.events.publish(swarm.createdMs, Api::SwarmEvent {swarm.id, Api::SwarmChange::Created, swarm.name});
     for (const Api::AgentSpec &agent : spec.agents)
         m_supervisor.spawn(runtime, agent, QStringLiteral("spawned with swarm"));
-    m_context.storeWriter.append(SwarmWrite{runtime.swarm});
+    m_context.storeWriter.append(SwarmWrite {runtime.swarm});
     answerWhenDurable(std::move(done), runtime.swarm);
 }
 
@@ -169,7 +169,8 @@ void Engine::swarm(Api::SwarmId id, Reply<Api::Swarm> done)
     done(swarmNotFound(id));
 }
 
-void Engine::updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::StrategySpec &strategy, Reply<Api::Swarm> done)
+void Engine::updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::StrategySpec &strategy,
+                         Reply<Api::Swarm> done)
 {
     SwarmRuntime *s = m_context.agents.swarm(id);
     if (!s)
@@ -178,8 +179,8 @@ void Engine::updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::Str
         return done(valid.error());
     s->swarm.topology = topology;
     s->swarm.defaultStrategy = strategy;
-    m_context.storeWriter.append(SwarmWrite{s->swarm});
-    m_context.events.publish(wallClockMs(), Api::SwarmEvent{id, Api::SwarmChange::Updated, s->swarm.name});
+    m_context.storeWriter.append(SwarmWrite {s->swarm});
+    m_context.events.publish(wallClockMs(), Api::SwarmEvent {id, Api::SwarmChange::Updated, s->swarm.name});
     answerWhenDurable(std::move(done), s->swarm);
 }
 
@@ -201,8 +202,8 @@ void Engine::removeSwarm(Api::SwarmId id, Reply<void> done)
         m_supervisor.remove(*a);
     const Api::Swarm removed = s->swarm;
     m_context.agents.removeSwarm(id);
-    m_context.storeWriter.append(SwarmWrite{removed, true});
-    m_context.events.publish(wallClockMs(), Api::SwarmEvent{id, Api::SwarmChange::Removed, removed.name});
+    m_context.storeWriter.append(SwarmWrite {removed, true});
+    m_context.events.publish(wallClockMs(), Api::SwarmEvent {id, Api::SwarmChange::Removed, removed.name});
     m_context.storeWriter.whenDurable(std::move(done));
 }
 
@@ -215,13 +216,14 @@ void Engine::spawnAgent(Api::SwarmId swarmId, const Api::AgentSpec &spec, Reply<
         return done(valid.error());
     for (const AgentRuntime *a : s->agents) {
         if (a->agent.spec.name == spec.name) {
-            return done(Api::makeError(ErrorCode::AlreadyExists,
-                                       QStringLiteral("swarm '%1' already has an agent named '%2'").arg(s->swarm.name, spec.name)));
+            return done(Api::makeError(
+                ErrorCode::AlreadyExists,
+                QStringLiteral("swarm '%1' already has an agent named '%2'").arg(s->swarm.name, spec.name)));
         }
     }
     AgentRuntime &agent = m_supervisor.spawn(*s, spec, QStringLiteral("spawned"));
-    m_context.storeWriter.append(SwarmWrite{s->swarm});
-    m_context.events.publish(wallClockMs(), Api::SwarmEvent{swarmId, Api::SwarmChange::Updated, s->swarm.name});
+    m_context.storeWriter.append(SwarmWrite {s->swarm});
+    m_context.events.publish(wallClockMs(), Api::SwarmEvent {swarmId, Api::SwarmChange::Updated, s->swarm.name});
     answerWhenDurable(std::move(done), agent.agent);
 }
 
@@ -261,8 +263,8 @@ void Engine::removeAgent(Api::AgentId id, Reply<void> done)
     if (auto removed = m_supervisor.remove(*a); !removed)
         return done(removed.error());
     if (SwarmRuntime *s = m_context.agents.swarm(swarmId)) {
-        m_context.storeWriter.append(SwarmWrite{s->swarm});
-        m_context.events.publish(wallClockMs(), Api::SwarmEvent{swarmId, Api::SwarmChange::Updated, s->swarm.name});
+        m_context.storeWriter.append(SwarmWrite {s->swarm});
+        m_context.events.publish(wallClockMs(), Api::SwarmEvent {swarmId, Api::SwarmChange::Updated, s->swarm.name});
     }
     m_context.storeWriter.whenDurable(std::move(done));
 }

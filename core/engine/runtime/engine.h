@@ -21,8 +21,7 @@ class Engine : public QObject
     Q_OBJECT
 
 public:
-    template<typename T>
-    using Reply = std::function<void(Api::Result<T>)>;
+    template<typename T> using Reply = std::function<void(Api::Result<T>)>;
 
     Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *parent = nullptr);
     ~Engine() override;
@@ -37,7 +36,8 @@ public:
     void createSwarm(const Api::SwarmSpec &spec, Reply<Api::Swarm> done);
     void listSwarms(Reply<QList<Api::Swarm>> done);
     void swarm(Api::SwarmId id, Reply<Api::Swarm> done);
-    void updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::StrategySpec &strategy, Reply<Api::Swarm> done);
+    void updateSwarm(Api::SwarmId id, Api::Topology topology, const Api::StrategySpec &strategy,
+                     Reply<Api::Swarm> done);
     void removeSwarm(Api::SwarmId id, Reply<void> done);
     void spawnAgent(Api::SwarmId swarm, const Api::AgentSpec &spec, Reply<Api::Agent> done);
     void listAgents(Api::SwarmId swarm, Reply<QList<Api::Agent>> done);
@@ -59,8 +59,7 @@ public:
 private:
     void requestFlush();
     void flush();
-    template<typename T>
-    void answerWhenDurable(Reply<T> done, T value);
+    template<typename T> void answerWhenDurable(Reply<T> done, T value);
     static Api::Error swarmNotFound(Api::SwarmId id);
     static Api::Error agentNotFound(Api::AgentId id);
 

@@ -24,8 +24,7 @@ struct EngineContext
         , storeWriter(*store)
         , globalCalls(config.maxInFlightCalls)
         , jitter(config.seed ^ 0x6a09e667f3bcc909ULL)
-    {
-    }
+    { }
 
     EngineConfig config;
     ProviderRegistry providers;

@@ -67,8 +67,7 @@ bool inRange(double v, double lo, double hi)
 SpecValidator::SpecValidator(const ProviderRegistry &providers, const StrategyRegistry &strategies)
     : m_providers(providers)
     , m_strategies(strategies)
-{
-}
+{ }
 
 Result<void> SpecValidator::agentSpec(const Api::AgentSpec &spec) const
 {
@@ -76,8 +75,9 @@ Result<void> SpecValidator::agentSpec(const Api::AgentSpec &spec) const
         return r;
     const ProviderRegistry::Entry *provider = m_providers.find(spec.provider);
     if (!provider) {
-        return invalid(QStringLiteral("provider"), QStringLiteral("unknown provider '%1' (known: %2)")
-                                                       .arg(spec.provider, m_providers.names().join(QStringLiteral(", "))));
+        return invalid(QStringLiteral("provider"),
+                       QStringLiteral("unknown provider '%1' (known: %2)")
+                           .arg(spec.provider, m_providers.names().join(QStringLiteral(", "))));
     }
     if (auto r = provider->provider->validateParameters(spec.parameters); !r)
         return r;
@@ -113,7 +113,8 @@ Result<void> SpecValidator::swarmSpec(const Api::SwarmSpec &spec) const
         if (auto r = agentSpec(spec.agents[i]); !r)
             return nested(path, r.error());
         if (names.contains(spec.agents[i].name))
-            return invalid(path + QStringLiteral(".name"), QStringLiteral("'%1' is used twice").arg(spec.agents[i].name));
+            return invalid(path + QStringLiteral(".name"),
+                           QStringLiteral("'%1' is used twice").arg(spec.agents[i].name));
         names.insert(spec.agents[i].name);
     }
     return {};
@@ -132,9 +133,9 @@ Result<void> SpecValidator::taskSpec(const Api::TaskSpec &spec, const SwarmRunti
             return invalid(QStringLiteral("choices"), QStringLiteral("a choice task needs at least 2 choices"));
         for (qsizetype i = 0; i < spec.choices.size(); ++i) {
             const QString &c = spec.choices[i];
-            const bool duplicate = std::any_of(spec.choices.cbegin(), spec.choices.cbegin() + i, [&c](const QString &earlier) {
-                return earlier.compare(c, Qt::CaseInsensitive) == 0;
-            });
+            const bool duplicate
+                = std::any_of(spec.choices.cbegin(), spec.choices.cbegin() + i,
+                              [&c](const QString &earlier) { return earlier.compare(c, Qt::CaseInsensitive) == 0; });
             if (c.trimmed().isEmpty() || duplicate)
                 return invalid(QStringLiteral("choices"), QStringLiteral("choices must be non-empty and distinct"));
         }

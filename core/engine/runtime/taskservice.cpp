@@ -25,8 +25,7 @@ TaskService::TaskService(EngineContext &context, Scheduler &scheduler, const Spe
     : m_context(context)
     , m_scheduler(scheduler)
     , m_validator(validator)
-{
-}
+{ }
 
 void TaskService::reserveTaskIds(quint64 lastTaskId)
 {
@@ -54,7 +53,8 @@ Api::Result<Api::Task> TaskService::prepare(const Api::TaskSpec &spec, qint64 no
     }
     SwarmRuntime *swarm = m_context.agents.swarm(spec.swarmId);
     if (!swarm) {
-        return Api::makeError(ErrorCode::NotFound, QStringLiteral("swarm_id: no swarm with id %1").arg(spec.swarmId.value),
+        return Api::makeError(ErrorCode::NotFound,
+                              QStringLiteral("swarm_id: no swarm with id %1").arg(spec.swarmId.value),
                               {{QStringLiteral("path"), QStringLiteral("swarm_id")}});
     }
     if (auto valid = m_validator.taskSpec(spec, *swarm, nowMs); !valid)
@@ -78,8 +78,9 @@ Api::Result<Api::Task> TaskService::prepare(const Api::TaskSpec &spec, qint64 no
 void TaskService::submit(const QList<Api::TaskSpec> &specs, Reply<QList<Api::Task>> done)
 {
     if (specs.isEmpty() || specs.size() > m_context.config.maxBatchSize) {
-        return done(Api::makeError(ErrorCode::InvalidArgument,
-                                   QStringLiteral("tasks: expected 1..%1 tasks per batch").arg(m_context.config.maxBatchSize)));
+        return done(
+            Api::makeError(ErrorCode::InvalidArgument,
+                           QStringLiteral("tasks: expected 1..%1 tasks per batch").arg(m_context.config.maxBatchSize)));
     }
     const qint64 now = wallClockMs();
     QList<Api::Task> tasks;
@@ -120,45 +121,46 @@ void TaskService::submit(const QList<Api::TaskSpec> &specs, Reply<QList<Api::Tas
             continue;
         if (!tasks[i].spec.idempotencyKey.isEmpty())
             m_idempotencyKeys.insert(tasks[i].spec.idempotencyKey, tasks[i].id);
-        m_context.storeWriter.append(TaskWrite{tasks[i]});
+        m_context.storeWriter.append(TaskWrite {tasks[i]});
     }
-    m_context.storeWriter.whenDurable([this, tasks, fresh, newCount, done = std::move(done)](Api::Result<void> written) mutable {
-        m_accepting -= newCount;
-        if (!written) {
-            for (qsizetype i = 0; i < tasks.size(); ++i) {
-                if (fresh[i] && !tasks[i].spec.idempotencyKey.isEmpty())
-                    m_idempotencyKeys.remove(tasks[i].spec.idempotencyKey);
-            }
-            return done(written.error());
-        }
-        QList<Api::TaskId> existing;
-        for (qsizetype i = 0; i < tasks.size(); ++i) {
-            if (fresh[i]) {
-                m_context.metrics.tasksSubmitted.add();
-                m_scheduler.accept(tasks[i], QStringLiteral("accepted"));
-            } else {
-                existing.append(tasks[i].id);
-            }
-        }
-        if (existing.isEmpty())
-            return done(std::move(tasks));
-        // Idempotent re-submissions answer the task as it is now.
-        auto remaining = std::make_shared<qsizetype>(existing.size());
-        auto answers = std::make_shared<QList<Api::Task>>(std::move(tasks));
-        auto shared = std::make_shared<Reply<QList<Api::Task>>>(std::move(done));
-        for (Api::TaskId id : existing) {
-            current(id, [answers, remaining, shared, id](Api::Result<Api::Task> found) {
-                if (found) {
-                    for (Api::Task &t : *answers) {
-                        if (t.id == id)
-                            t = found.value();
-                    }
+    m_context.storeWriter.whenDurable(
+        [this, tasks, fresh, newCount, done = std::move(done)](Api::Result<void> written) mutable {
+            m_accepting -= newCount;
+            if (!written) {
+                for (qsizetype i = 0; i < tasks.size(); ++i) {
+                    if (fresh[i] && !tasks[i].spec.idempotencyKey.isEmpty())
+                        m_idempotencyKeys.remove(tasks[i].spec.idempotencyKey);
                 }
-                if (--*remaining == 0)
-                    (*shared)(std::move(*answers));
-            });
-        }
-    });
+                return done(written.error());
+            }
+            QList<Api::TaskId> existing;
+            for (qsizetype i = 0; i < tasks.size(); ++i) {
+                if (fresh[i]) {
+                    m_context.metrics.tasksSubmitted.add();
+                    m_scheduler.accept(tasks[i], QStringLiteral("accepted"));
+                } else {
+                    existing.append(tasks[i].id);
+                }
+            }
+            if (existing.isEmpty())
+                return done(std::move(tasks));
+            // Idempotent re-submissions answer the task as it is now.
+            auto remaining = std::make_shared<qsizetype>(existing.size());
+            auto answers = std::make_shared<QList<Api::Task>>(std::move(tasks));
+            auto shared = std::make_shared<Reply<QList<Api::Task>>>(std::move(done));
+            for (Api::TaskId id : existing) {
+                current(id, [answers, remaining, shared, id](Api::Result<Api::Task> found) {
+                    if (found) {
+                        for (Api::Task &t : *answers) {
+                            if (t.id == id)
+                                t = found.value();
+                        }
+                    }
+                    if (--*remaining == 0)
+                        (*shared)(std::move(*answers));
+                });
+            }
+        });
 }
 
 void TaskService::current(Api::TaskId id, Reply<Api::Task> done)
@@ -176,9 +178,10 @@ void TaskService::cancel(Api::TaskId id, const QString &reason, Reply<Api::Task>
     current(id, [id, done = std::move(done)](Api::Result<Api::Task> found) {
         if (!found)
             return done(found.error());
-        done(Api::makeError(ErrorCode::InvalidState,
-                            QStringLiteral("task %1 is already %2").arg(id.value).arg(Api::enumName(found->state).toString()),
-                            {{QStringLiteral("state"), Api::enumName(found->state).toString()}}));
+        done(Api::makeError(
+            ErrorCode::InvalidState,
+            QStringLiteral("task %1 is already %2").arg(id.value).arg(Api::enumName(found->state).toString()),
+            {{QStringLiteral("state"), Api::enumName(found->state).toString()}}));
     });
 }
 
@@ -190,11 +193,12 @@ void TaskService::retry(Api::TaskId id, Reply<Api::Task> done)
         Api::Task task = std::move(found).value();
         const TaskState state = task.state;
         if (state != TaskState::Failed && state != TaskState::Cancelled && state != TaskState::TimedOut) {
-            return done(Api::makeError(ErrorCode::InvalidState,
-                                       QStringLiteral("task %1 is %2: only failed, cancelled or timed-out tasks can be retried")
-                                           .arg(id.value)
-                                           .arg(Api::enumName(state).toString()),
-                                       {{QStringLiteral("state"), Api::enumName(state).toString()}}));
+            return done(
+                Api::makeError(ErrorCode::InvalidState,
+                               QStringLiteral("task %1 is %2: only failed, cancelled or timed-out tasks can be retried")
+                                   .arg(id.value)
+                                   .arg(Api::enumName(state).toString()),
+                               {{QStringLiteral("state"), Api::enumName(state).toString()}}));
         }
         if (!m_context.agents.swarm(task.spec.swarmId))
             return done(Api::makeError(ErrorCode::InvalidState, QStringLiteral("the task's swarm no longer exists")));
@@ -242,16 +246,17 @@ void TaskService::queryDecisions(const Api::DecisionQuery &query, Reply<Api::Pag
         return done(Api::makeError(ErrorCode::InvalidArgument, QStringLiteral("agreement range must lie within 0..1")));
     m_context.storeWriter.flush();
     const quint64 asOf = m_context.events.headSeq();
-    m_context.store->queryDecisions(query, [this, asOf, done = std::move(done)](Api::Result<Api::Page<Api::Decision>> page) {
-        if (page) {
-            page->asOfSeq = asOf;
-            for (Api::Decision &d : page->items) {
-                if (const ConsensusStrategy *s = m_context.strategies.find(d.strategy.name))
-                    d.explanation = s->explain(d);
+    m_context.store->queryDecisions(
+        query, [this, asOf, done = std::move(done)](Api::Result<Api::Page<Api::Decision>> page) {
+            if (page) {
+                page->asOfSeq = asOf;
+                for (Api::Decision &d : page->items) {
+                    if (const ConsensusStrategy *s = m_context.strategies.find(d.strategy.name))
+                        d.explanation = s->explain(d);
+                }
             }
-        }
-        done(std::move(page));
-    });
+            done(std::move(page));
+        });
 }
 
 } // namespace QwenSwarm::Engine

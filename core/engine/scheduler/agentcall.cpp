@@ -10,11 +10,10 @@ AgentCall::AgentCall(TaskRun &run, AgentRuntime &agent, ConcurrencyLimiter &prov
                      ConcurrencyLimiter &globalLimiter, const SchedulingKey &key, ProviderRequest request)
     : m_run(run)
     , m_agent(agent)
-    , m_limiters{&agent.limiter, &providerLimiter, &globalLimiter}
+    , m_limiters {&agent.limiter, &providerLimiter, &globalLimiter}
     , m_key(key)
     , m_request(std::move(request))
-{
-}
+{ }
 
 AgentCall::~AgentCall()
 {
@@ -38,7 +37,7 @@ void AgentCall::acquireNext()
         ++m_held;
     }
     m_stage = Stage::InFlight;
-    m_startedMs = monotonicMs();
+    m_startedUs = monotonicUs();
     m_run.callStarting(*this);
     m_agent.provider->start(m_request, &m_run);
 }

@@ -19,7 +19,8 @@ class TaskRun;
 class AgentCall final : public LimiterWaiter
 {
 public:
-    enum class Stage {
+    enum class Stage
+    {
         Waiting,
         InFlight,
         Done,
@@ -32,7 +33,7 @@ public:
     AgentRuntime &agent() const { return m_agent; }
     Stage stage() const { return m_stage; }
     quint64 callId() const { return m_request.callId; }
-    qint64 startedMonotonicMs() const { return m_startedMs; }
+    qint64 startedMonotonicUs() const { return m_startedUs; }
 
     /// Starts acquiring slots; asks the provider once all are held.
     void begin();
@@ -54,7 +55,7 @@ private:
     Stage m_stage = Stage::Waiting;
     SchedulingKey m_key;
     ProviderRequest m_request;
-    qint64 m_startedMs = 0;
+    qint64 m_startedUs = 0;
 };
 
 } // namespace QwenSwarm::Engine

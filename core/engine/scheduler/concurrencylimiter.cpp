@@ -8,8 +8,7 @@ namespace QwenSwarm::Engine {
 
 ConcurrencyLimiter::ConcurrencyLimiter(int limit)
     : m_limit(std::max(0, limit))
-{
-}
+{ }
 
 void ConcurrencyLimiter::setLimit(int limit)
 {

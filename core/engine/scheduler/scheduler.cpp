@@ -56,14 +56,14 @@ void Scheduler::accept(Api::Task task, const QString &cause)
     auto owned = std::make_unique<Entry>();
     Entry &e = *owned;
     e.task = std::move(task);
-    e.key = SchedulingKey{e.task.spec.priority, e.task.effectiveDeadlineMs, ++m_context.lastSchedulingSeq};
+    e.key = SchedulingKey {e.task.spec.priority, e.task.effectiveDeadlineMs, ++m_context.lastSchedulingSeq};
     const TaskState from = e.task.state;
     e.task.state = TaskState::Queued;
     e.task.stateReason = cause;
     m_tasks.emplace(e.task.id.value, std::move(owned));
     m_context.metrics.tasksIn(TaskState::Queued).add(1);
-    m_context.events.publish(wallClockMs(),
-                             Api::TaskEvent{e.task.id, e.task.spec.swarmId, from, TaskState::Queued, e.task.attempt, cause});
+    m_context.events.publish(
+        wallClockMs(), Api::TaskEvent {e.task.id, e.task.spec.swarmId, from, TaskState::Queued, e.task.attempt, cause});
     if (from != TaskState::Queued)
         m_context.storeWriter.append(TaskProgress::of(e.task));
     scheduleDeadline(e.task);
@@ -76,7 +76,7 @@ void Scheduler::scheduleDeadline(const Api::Task &task)
     if (task.effectiveDeadlineMs == 0)
         return;
     const qint64 remaining = task.effectiveDeadlineMs - wallClockMs();
-    m_deadlineTimers.schedule(monotonicMs() + std::max<qint64>(0, remaining), task.id);
+    m_deadlineTimers.schedule(monotonicUs() + std::max<qint64>(0, remaining) * 1000, task.id);
 }
 
 void Scheduler::makeReady(Entry &e)
@@ -118,7 +118,8 @@ void Scheduler::pump()
     if (m_pumping)
         return;
     m_pumping = true;
-    while (!m_ready.empty() && (m_context.config.maxRunningTasks <= 0 || m_running < m_context.config.maxRunningTasks)) {
+    while (!m_ready.empty()
+           && (m_context.config.maxRunningTasks <= 0 || m_running < m_context.config.maxRunningTasks)) {
         Entry &e = *m_ready.begin()->second;
         leavePlace(e);
         startAttempt(e);
@@ -151,7 +152,8 @@ void Scheduler::startAttempt(Entry &e)
 {
     SwarmRuntime *swarm = m_context.agents.swarm(e.task.spec.swarmId);
     if (!swarm) {
-        e.task.error = Api::makeError(ErrorCode::NotFound, QStringLiteral("swarm %1 no longer exists").arg(e.task.spec.swarmId.value));
+        e.task.error = Api::makeError(ErrorCode::NotFound,
+                                      QStringLiteral("swarm %1 no longer exists").arg(e.task.spec.swarmId.value));
         finish(e, TaskState::Failed, QStringLiteral("swarm removed"));
         return;
     }
@@ -160,8 +162,8 @@ void Scheduler::startAttempt(Entry &e)
         e.place = Place::Parked;
         m_parked[swarm->swarm.id.value].push_back(&e);
         ++m_parkedCount;
-        e.task.stateReason = QStringLiteral("waiting for an agent that can take work");
         updateQueueDepth();
+        transition(e.task, TaskState::Queued, QStringLiteral("waiting for an agent that can take work"));
         return;
     }
     ++e.task.attempt;
@@ -202,9 +204,10 @@ Api::Decision Scheduler::recordDecision(Entry &e, const Verdict &verdict)
     m_context.metrics.decisions(decided).add();
     if (decided)
         m_context.metrics.agreement.observe(verdict.agreement);
-    m_context.events.publish(decision.createdMs, Api::DecisionEvent{decision.id, decision.taskId, decision.swarmId,
-                                                                    decision.outcome, decision.answer, decision.agreement});
-    m_context.storeWriter.append(DecisionWrite{decision});
+    m_context.events.publish(decision.createdMs,
+                             Api::DecisionEvent {decision.id, decision.taskId, decision.swarmId, decision.outcome,
+                                                 decision.answer, decision.agreement});
+    m_context.storeWriter.append(DecisionWrite {decision});
     return decision;
 }
 
@@ -215,23 +218,27 @@ void Scheduler::decide(Entry &e)
     const Verdict verdict = strategy->decide(strategySpec.parameters, {e.run->round()});
     const Api::Decision decision = recordDecision(e, verdict);
     if (verdict.outcome == Api::DecisionOutcome::Decided) {
-        e.task.result = Api::TaskResult{decision.answer, decision.id, decision.agreement};
+        e.task.result = Api::TaskResult {decision.answer, decision.id, decision.agreement};
         e.task.error.reset();
         finish(e, TaskState::Succeeded, QStringLiteral("decided"));
         return;
     }
     const auto &votes = e.run->round().votes;
-    const bool anyValid = std::any_of(votes.cbegin(), votes.cend(), [](const Api::Vote &v) { return v.status == VoteStatus::Valid; });
-    const auto failed = std::find_if(votes.cbegin(), votes.cend(), [](const Api::Vote &v) { return v.status == VoteStatus::Failed; });
+    const bool anyValid
+        = std::any_of(votes.cbegin(), votes.cend(), [](const Api::Vote &v) { return v.status == VoteStatus::Valid; });
+    const auto failed
+        = std::find_if(votes.cbegin(), votes.cend(), [](const Api::Vote &v) { return v.status == VoteStatus::Failed; });
     Api::Error error;
     if (e.run->budgetExhausted())
         error = Api::makeError(ErrorCode::ResourceExhausted, QStringLiteral("task budget spent before a decision"));
     else if (!anyValid && failed != votes.cend())
-        error = Api::makeError(ErrorCode::ProviderError, QStringLiteral("no valid vote; a provider call failed: ") + failed->rationale,
+        error = Api::makeError(ErrorCode::ProviderError,
+                               QStringLiteral("no valid vote; a provider call failed: ") + failed->rationale,
                                {{QStringLiteral("retriable"), true}});
     else
         error = Api::makeError(ErrorCode::NoConsensus, QStringLiteral("no consensus: ") + verdict.reason,
-                               {{QStringLiteral("reason"), verdict.reason}, {QStringLiteral("decision_id"), static_cast<qint64>(decision.id.value)}});
+                               {{QStringLiteral("reason"), verdict.reason},
+                                {QStringLiteral("decision_id"), static_cast<qint64>(decision.id.value)}});
     attemptFailed(e, error);
 }
 
@@ -252,7 +259,7 @@ void Scheduler::attemptFailed(Entry &e, const Api::Error &error)
     updateQueueDepth();
     m_context.metrics.taskRetries.add();
     transition(e.task, TaskState::Queued, QStringLiteral("retry in %1 ms after: %2").arg(delay).arg(error.message));
-    m_backoffTimers.schedule(monotonicMs() + delay, BackoffTimer{e.task.id, e.task.attempt});
+    m_backoffTimers.schedule(monotonicUs() + qint64(delay) * 1000, BackoffTimer {e.task.id, e.task.attempt});
     pump();
 }
 
@@ -283,7 +290,8 @@ Api::Result<Api::Task> Scheduler::cancel(Api::TaskId id, const QString &reason)
     Entry *e = entry(id);
     if (!e)
         return Api::makeError(ErrorCode::NotFound, QStringLiteral("task %1 is not unfinished").arg(id.value));
-    const QString cause = reason.isEmpty() ? QStringLiteral("cancelled by operator") : QStringLiteral("cancelled: ") + reason;
+    const QString cause
+        = reason.isEmpty() ? QStringLiteral("cancelled by operator") : QStringLiteral("cancelled: ") + reason;
     stopRun(*e, VoteStatus::Cancelled, cause);
     e->task.error = Api::makeError(ErrorCode::Cancelled, cause);
     Api::Task final;
@@ -328,7 +336,7 @@ void Scheduler::transition(Api::Task &task, TaskState to, const QString &cause, 
     task.stateReason = cause;
     if (persist)
         m_context.storeWriter.append(TaskProgress::of(task));
-    m_context.events.publish(wallClockMs(), Api::TaskEvent{task.id, task.spec.swarmId, from, to, task.attempt, cause});
+    m_context.events.publish(wallClockMs(), Api::TaskEvent {task.id, task.spec.swarmId, from, to, task.attempt, cause});
 }
 
 Api::Task Scheduler::requeue(Api::Task task, const QString &cause)
@@ -340,11 +348,12 @@ Api::Task Scheduler::requeue(Api::Task task, const QString &cause)
     task.state = TaskState::Queued;
     m_context.metrics.tasksIn(TaskState::Queued).add(1);
     task.stateReason = cause;
-    m_context.storeWriter.append(TaskWrite{task});
-    m_context.events.publish(wallClockMs(), Api::TaskEvent{task.id, task.spec.swarmId, from, TaskState::Queued, task.attempt, cause});
+    m_context.storeWriter.append(TaskWrite {task});
+    m_context.events.publish(wallClockMs(),
+                             Api::TaskEvent {task.id, task.spec.swarmId, from, TaskState::Queued, task.attempt, cause});
     auto owned = std::make_unique<Entry>();
     owned->task = task;
-    owned->key = SchedulingKey{task.spec.priority, task.effectiveDeadlineMs, ++m_context.lastSchedulingSeq};
+    owned->key = SchedulingKey {task.spec.priority, task.effectiveDeadlineMs, ++m_context.lastSchedulingSeq};
     Entry &e = *owned;
     m_tasks.emplace(task.id.value, std::move(owned));
     scheduleDeadline(e.task);

@@ -18,7 +18,9 @@ struct EngineContext;
 /// able to take work waits, parked, until one can; a failed attempt with attempts left waits out
 /// its backoff; a deadline ends the task wherever it is. Every state change is stored, counted and
 /// published. Engine thread only.
-class Scheduler final : public TaskRun::Host, public AgentSupervisor::Listener
+class Scheduler final
+    : public TaskRun::Host
+    , public AgentSupervisor::Listener
 {
 public:
     Scheduler(QObject *owner, EngineContext &context, AgentSupervisor &supervisor);
@@ -46,7 +48,8 @@ public:
     void agentAvailable(SwarmRuntime &swarm) override;
 
 private:
-    enum class Place {
+    enum class Place
+    {
         Ready,
         Backoff,
         Parked,

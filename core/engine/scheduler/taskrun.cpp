@@ -43,7 +43,7 @@ TaskRun::TaskRun(EngineContext &context, AgentSupervisor &supervisor, Host &host
         request.choices = task.spec.choices;
         ConcurrencyLimiter &providerLimiter = m_context.providers.find(agent->agent.spec.provider)->limiter;
         // Each call needs a key of its own in every limiter; the order stays the task's.
-        SchedulingKey callKey{key.priority, key.deadlineMs, ++m_context.lastSchedulingSeq};
+        SchedulingKey callKey {key.priority, key.deadlineMs, ++m_context.lastSchedulingSeq};
         m_calls.push_back(std::make_unique<AgentCall>(*this, *agent, providerLimiter, m_context.globalCalls, callKey,
                                                       std::move(request)));
     }
@@ -57,7 +57,8 @@ TaskRun::~TaskRun()
 
 bool TaskRun::involves(Api::AgentId agent) const
 {
-    return std::any_of(m_calls.cbegin(), m_calls.cend(), [agent](const auto &c) { return c->agent().agent.id == agent; });
+    return std::any_of(m_calls.cbegin(), m_calls.cend(),
+                       [agent](const auto &c) { return c->agent().agent.id == agent; });
 }
 
 void TaskRun::start()
@@ -91,11 +92,11 @@ void TaskRun::providerFinished(quint64 callId, Api::Result<ProviderResponse> res
         return;
     call->completed();
     AgentRuntime &agent = call->agent();
-    const double seconds = static_cast<double>(monotonicMs() - call->startedMonotonicMs()) / 1000.0;
+    const double seconds = static_cast<double>(monotonicUs() - call->startedMonotonicUs()) / 1e6;
 
     Api::Vote vote;
     vote.agentId = agent.agent.id;
-    vote.latencyMs = static_cast<int>(seconds * 1000);
+    vote.latencyMs = static_cast<int>(std::lround(seconds * 1000));
     const EngineMetrics::ProviderSeries &series = *agent.providerMetrics;
     series.calls->add();
     series.duration->observe(seconds);
@@ -112,7 +113,8 @@ void TaskRun::providerFinished(quint64 callId, Api::Result<ProviderResponse> res
         m_context.metrics.completionTokens.add(response.completionTokens);
         m_context.metrics.costUsd.add(response.costUsd);
     } else {
-        vote.status = result.error().code == Api::ErrorCode::DeadlineExceeded ? VoteStatus::TimedOut : VoteStatus::Failed;
+        vote.status
+            = result.error().code == Api::ErrorCode::DeadlineExceeded ? VoteStatus::TimedOut : VoteStatus::Failed;
         vote.rationale = result.error().message;
         series.errors->add();
     }

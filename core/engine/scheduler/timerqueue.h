@@ -10,18 +10,17 @@
 
 namespace QwenSwarm::Engine {
 
-/// Monotonic milliseconds, for durations and timers (not for timestamps shown to people).
-inline qint64 monotonicMs()
+/// Monotonic microseconds, for durations and timers (not for timestamps shown to people).
+inline qint64 monotonicUs()
 {
     using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
 /// Many one-shot timers on one QTimer: payloads come back through the handler, in due order, on the
 /// owner's thread. Cancelling is the owner's business (it ignores payloads it no longer wants), so
 /// scheduling costs one heap insertion and no allocation per timer.
-template<typename T>
-class TimerQueue
+template<typename T> class TimerQueue
 {
 public:
     using Handler = std::function<void(T &&)>;
@@ -36,10 +35,11 @@ public:
         QObject::connect(m_timer, &QTimer::timeout, m_timer, [this] { fire(); });
     }
 
-    void schedule(qint64 dueMonotonicMs, T payload)
+    /// Delivers `payload` once monotonicUs() has reached `dueMonotonicUs`.
+    void schedule(qint64 dueMonotonicUs, T payload)
     {
-        m_heap.push(Entry{dueMonotonicMs, m_nextSeq++, std::move(payload)});
-        if (!m_timer->isActive() || dueMonotonicMs < m_armedFor)
+        m_heap.push(Entry {dueMonotonicUs, m_nextSeq++, std::move(payload)});
+        if (!m_timer->isActive() || dueMonotonicUs < m_armedFor)
             arm();
     }
 
@@ -61,12 +61,14 @@ private:
             return;
         }
         m_armedFor = m_heap.top().due;
-        m_timer->start(static_cast<int>(std::max<qint64>(0, m_armedFor - monotonicMs())));
+        // QTimer counts whole milliseconds: round up, so the timer never fires before the entry is due.
+        const qint64 waitUs = std::max<qint64>(0, m_armedFor - monotonicUs());
+        m_timer->start(static_cast<int>((waitUs + 999) / 1000));
     }
 
     void fire()
     {
-        const qint64 now = monotonicMs();
+        const qint64 now = monotonicUs();
         while (!m_heap.empty() && m_heap.top().due <= now) {
             T payload = std::move(const_cast<Entry &>(m_heap.top()).payload);
             m_heap.pop();

@@ -10,7 +10,8 @@
 
 namespace QwenSwarm::Api {
 
-enum class AgentRole {
+enum class AgentRole
+{
     Coordinator,
     Worker,
     Specialist,
@@ -21,7 +22,8 @@ enum class AgentRole {
 /// Agent lifecycle. Created agents become Idle; Idle <-> Busy as calls start and finish; Paused takes
 /// no new calls; Draining finishes its calls and then stops; Stopped is final until a restart; Failed
 /// (with a reason) goes through Recovering back to Idle on restart.
-enum class AgentState {
+enum class AgentState
+{
     Created,
     Idle,
     Busy,
@@ -33,7 +35,8 @@ enum class AgentState {
 };
 
 /// Operator commands on an agent's lifecycle.
-enum class AgentCommand {
+enum class AgentCommand
+{
     Pause,
     Resume,
     Drain,
@@ -41,21 +44,18 @@ enum class AgentCommand {
     Restart,
 };
 
-template<>
-struct EnumNames<AgentRole>
+template<> struct EnumNames<AgentRole>
 {
-    static constexpr std::array<QStringView, 5> names{u"coordinator", u"worker", u"specialist", u"judge", u"critic"};
+    static constexpr std::array<QStringView, 5> names {u"coordinator", u"worker", u"specialist", u"judge", u"critic"};
 };
-template<>
-struct EnumNames<AgentState>
+template<> struct EnumNames<AgentState>
 {
-    static constexpr std::array<QStringView, 8> names{u"created", u"idle",    u"busy",   u"paused",
-                                                      u"draining", u"stopped", u"failed", u"recovering"};
+    static constexpr std::array<QStringView, 8> names {u"created",  u"idle",    u"busy",   u"paused",
+                                                       u"draining", u"stopped", u"failed", u"recovering"};
 };
-template<>
-struct EnumNames<AgentCommand>
+template<> struct EnumNames<AgentCommand>
 {
-    static constexpr std::array<QStringView, 5> names{u"pause", u"resume", u"drain", u"stop", u"restart"};
+    static constexpr std::array<QStringView, 5> names {u"pause", u"resume", u"drain", u"stop", u"restart"};
 };
 
 /// Per-agent limits. 0 means "no limit of its own" (the provider's and the engine's limits still apply).

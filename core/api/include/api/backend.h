@@ -39,13 +39,11 @@ class Backend : public QObject
     Q_OBJECT
 
 public:
-    template<typename T>
-    using Callback = std::function<void(Result<T>)>;
+    template<typename T> using Callback = std::function<void(Result<T>)>;
 
     explicit Backend(QObject *parent = nullptr)
         : QObject(parent)
-    {
-    }
+    { }
     ~Backend() override = default;
 
     virtual void info(QObject *context, Callback<BackendInfo> done) = 0;

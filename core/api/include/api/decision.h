@@ -10,7 +10,8 @@
 namespace QwenSwarm::Api {
 
 /// What became of one agent's vote.
-enum class VoteStatus {
+enum class VoteStatus
+{
     Valid, ///< Counted.
     Abstained, ///< The agent declined to answer (empty or "abstain"); not counted.
     Malformed, ///< The answer could not be normalised into the expected format; not counted.
@@ -19,11 +20,10 @@ enum class VoteStatus {
     Cancelled, ///< The call was cancelled; not counted.
 };
 
-template<>
-struct EnumNames<VoteStatus>
+template<> struct EnumNames<VoteStatus>
 {
-    static constexpr std::array<QStringView, 6> names{u"valid",     u"abstained", u"malformed",
-                                                      u"timed_out", u"failed",    u"cancelled"};
+    static constexpr std::array<QStringView, 6> names {u"valid",     u"abstained", u"malformed",
+                                                       u"timed_out", u"failed",    u"cancelled"};
 };
 
 /// One agent's answer in one round.
@@ -52,15 +52,15 @@ struct Round
     bool operator==(const Round &) const = default;
 };
 
-enum class DecisionOutcome {
+enum class DecisionOutcome
+{
     Decided,
     NoDecision, ///< Tie without a tie-break, too few valid votes, or a threshold not reached.
 };
 
-template<>
-struct EnumNames<DecisionOutcome>
+template<> struct EnumNames<DecisionOutcome>
 {
-    static constexpr std::array<QStringView, 2> names{u"decided", u"no_decision"};
+    static constexpr std::array<QStringView, 2> names {u"decided", u"no_decision"};
 };
 
 /// The full trail of a consensus: nothing an operator may ask "why" about is thrown away.

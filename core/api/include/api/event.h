@@ -11,7 +11,8 @@
 namespace QwenSwarm::Api {
 
 /// Event streams a client can subscribe to.
-enum class Topic {
+enum class Topic
+{
     Swarms,
     Agents,
     Tasks,
@@ -20,22 +21,21 @@ enum class Topic {
     Audit,
 };
 
-template<>
-struct EnumNames<Topic>
+template<> struct EnumNames<Topic>
 {
-    static constexpr std::array<QStringView, 6> names{u"swarms", u"agents", u"tasks", u"decisions", u"logs", u"audit"};
+    static constexpr std::array<QStringView, 6> names {u"swarms", u"agents", u"tasks", u"decisions", u"logs", u"audit"};
 };
 
-enum class SwarmChange {
+enum class SwarmChange
+{
     Created,
     Updated,
     Removed,
 };
 
-template<>
-struct EnumNames<SwarmChange>
+template<> struct EnumNames<SwarmChange>
 {
-    static constexpr std::array<QStringView, 3> names{u"created", u"updated", u"removed"};
+    static constexpr std::array<QStringView, 3> names {u"created", u"updated", u"removed"};
 };
 
 struct SwarmEvent
@@ -85,17 +85,17 @@ struct DecisionEvent
     bool operator==(const DecisionEvent &) const = default;
 };
 
-enum class LogLevel {
+enum class LogLevel
+{
     Debug,
     Info,
     Warning,
     Error,
 };
 
-template<>
-struct EnumNames<LogLevel>
+template<> struct EnumNames<LogLevel>
 {
-    static constexpr std::array<QStringView, 4> names{u"debug", u"info", u"warning", u"error"};
+    static constexpr std::array<QStringView, 4> names {u"debug", u"info", u"warning", u"error"};
 };
 
 struct LogEvent

@@ -24,15 +24,15 @@ namespace QwenSwarm::Api {
 class JsonReader
 {
 public:
-    enum class Mode {
+    enum class Mode
+    {
         Strict,
         Lenient,
     };
 
     explicit JsonReader(Mode mode = Mode::Strict)
         : m_mode(mode)
-    {
-    }
+    { }
 
     Mode mode() const { return m_mode; }
     bool ok() const { return !m_error.has_value(); }
@@ -74,8 +74,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, double &out);
 void readJson(JsonReader &reader, const QJsonValue &json, QStringList &out);
 void readJson(JsonReader &reader, const QJsonValue &json, QJsonObject &out);
 
-template<typename Tag>
-void readJson(JsonReader &reader, const QJsonValue &json, Id<Tag> &out)
+template<typename Tag> void readJson(JsonReader &reader, const QJsonValue &json, Id<Tag> &out)
 {
     quint64 value = 0;
     readJson(reader, json, value);
@@ -83,10 +82,12 @@ void readJson(JsonReader &reader, const QJsonValue &json, Id<Tag> &out)
 }
 
 template<typename E>
-concept NamedEnum = std::is_enum_v<E> && requires { EnumNames<E>::names; };
+concept NamedEnum = std::is_enum_v<E> && requires
+{
+    EnumNames<E>::names;
+};
 
-template<NamedEnum E>
-void readJson(JsonReader &reader, const QJsonValue &json, E &out)
+template<NamedEnum E> void readJson(JsonReader &reader, const QJsonValue &json, E &out)
 {
     if (!json.isString()) {
         reader.fail(QStringLiteral("expected a string (one of %1)").arg(enumNameList<E>()));
@@ -99,8 +100,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, E &out)
         reader.fail(QStringLiteral("unknown value '%1' (expected one of %2)").arg(name, enumNameList<E>()));
 }
 
-template<typename T>
-void readJson(JsonReader &reader, const QJsonValue &json, QList<T> &out)
+template<typename T> void readJson(JsonReader &reader, const QJsonValue &json, QList<T> &out)
 {
     if (!json.isArray()) {
         reader.fail(QStringLiteral("expected an array"));
@@ -111,20 +111,19 @@ void readJson(JsonReader &reader, const QJsonValue &json, QList<T> &out)
     out.reserve(array.size());
     for (qsizetype i = 0; i < array.size() && reader.ok(); ++i) {
         JsonReader::Scope scope(reader, QLatin1Char('[') + QString::number(i) + QLatin1Char(']'));
-        T item{};
+        T item {};
         readJson(reader, array.at(i), item);
         out.append(std::move(item));
     }
 }
 
-template<typename T>
-void readJson(JsonReader &reader, const QJsonValue &json, std::optional<T> &out)
+template<typename T> void readJson(JsonReader &reader, const QJsonValue &json, std::optional<T> &out)
 {
     if (json.isNull() || json.isUndefined()) {
         out.reset();
         return;
     }
-    T value{};
+    T value {};
     readJson(reader, json, value);
     out = std::move(value);
 }
@@ -139,8 +138,7 @@ public:
     bool isObject() const { return m_isObject; }
     bool has(QLatin1StringView key) const { return m_object.contains(key); }
 
-    template<typename T>
-    void required(QLatin1StringView key, T &out)
+    template<typename T> void required(QLatin1StringView key, T &out)
     {
         m_known.append(key);
         if (!m_isObject || !m_reader.ok())
@@ -153,8 +151,7 @@ public:
             readJson(m_reader, value, out);
     }
 
-    template<typename T>
-    void optional(QLatin1StringView key, T &out)
+    template<typename T> void optional(QLatin1StringView key, T &out)
     {
         m_known.append(key);
         if (!m_isObject || !m_reader.ok())
@@ -182,20 +179,17 @@ private:
 /// Milliseconds since the epoch as an ISO 8601 UTC string with milliseconds; 0 is null.
 QJsonValue timeToJson(qint64 ms);
 
-template<typename Tag>
-QJsonValue toJson(Id<Tag> id)
+template<typename Tag> QJsonValue toJson(Id<Tag> id)
 {
     return QJsonValue(static_cast<qint64>(id.value));
 }
 
-template<NamedEnum E>
-QJsonValue toJson(E value)
+template<NamedEnum E> QJsonValue toJson(E value)
 {
     return QJsonValue(enumName(value).toString());
 }
 
-template<typename T>
-QJsonArray listToJson(const QList<T> &list)
+template<typename T> QJsonArray listToJson(const QList<T> &list)
 {
     QJsonArray array;
     for (const T &item : list)

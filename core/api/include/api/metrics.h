@@ -10,16 +10,16 @@
 
 namespace QwenSwarm::Api {
 
-enum class MetricType {
+enum class MetricType
+{
     Counter,
     Gauge,
     Histogram,
 };
 
-template<>
-struct EnumNames<MetricType>
+template<> struct EnumNames<MetricType>
 {
-    static constexpr std::array<QStringView, 3> names{u"counter", u"gauge", u"histogram"};
+    static constexpr std::array<QStringView, 3> names {u"counter", u"gauge", u"histogram"};
 };
 
 using MetricLabels = QMap<QString, QString>;

@@ -6,17 +6,17 @@
 namespace QwenSwarm::Api {
 
 /// Who sees whose answer in multi-round strategies.
-enum class Topology {
+enum class Topology
+{
     Mesh, ///< Everyone sees everyone.
     Star, ///< The hub (the first coordinator, else the first agent) sees all; the others see the hub.
     Hierarchical, ///< Coordinators see everyone; workers see coordinators and their own role.
     Ring, ///< Each agent sees its two neighbours in creation order.
 };
 
-template<>
-struct EnumNames<Topology>
+template<> struct EnumNames<Topology>
 {
-    static constexpr std::array<QStringView, 4> names{u"mesh", u"star", u"hierarchical", u"ring"};
+    static constexpr std::array<QStringView, 4> names {u"mesh", u"star", u"hierarchical", u"ring"};
 };
 
 /// What a swarm is when created: its agents are spawned with it.

@@ -14,7 +14,8 @@ namespace QwenSwarm::Api {
 
 /// queued -> running -> deciding -> succeeded | failed | cancelled | timed_out. A failed attempt with
 /// attempts left goes back to queued (after its backoff). The last four are terminal.
-enum class TaskState {
+enum class TaskState
+{
     Queued,
     Running,
     Deciding,
@@ -24,30 +25,28 @@ enum class TaskState {
     TimedOut,
 };
 
-template<>
-struct EnumNames<TaskState>
+template<> struct EnumNames<TaskState>
 {
-    static constexpr std::array<QStringView, 7> names{u"queued",    u"running",   u"deciding", u"succeeded",
-                                                      u"failed",    u"cancelled", u"timed_out"};
+    static constexpr std::array<QStringView, 7> names {u"queued", u"running",   u"deciding", u"succeeded",
+                                                       u"failed", u"cancelled", u"timed_out"};
 };
 
 inline bool isTerminal(TaskState s)
 {
-    return s == TaskState::Succeeded || s == TaskState::Failed || s == TaskState::Cancelled
-        || s == TaskState::TimedOut;
+    return s == TaskState::Succeeded || s == TaskState::Failed || s == TaskState::Cancelled || s == TaskState::TimedOut;
 }
 
 /// The form the answer is expected in; drives normalisation before votes are compared.
-enum class AnswerFormat {
+enum class AnswerFormat
+{
     FreeText,
     Choice, ///< One of TaskSpec::choices.
     Number,
 };
 
-template<>
-struct EnumNames<AnswerFormat>
+template<> struct EnumNames<AnswerFormat>
 {
-    static constexpr std::array<QStringView, 3> names{u"free_text", u"choice", u"number"};
+    static constexpr std::array<QStringView, 3> names {u"free_text", u"choice", u"number"};
 };
 
 /// Which of the swarm's agents answer. All conditions combine; empty means "no restriction".
