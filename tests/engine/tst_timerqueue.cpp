@@ -11,6 +11,16 @@
 using namespace QwenSwarm;
 using namespace QwenSwarm::Engine;
 
+namespace {
+
+// The monotonic due time `ms` milliseconds from now, in the queue's microseconds.
+qint64 inMs(qint64 ms)
+{
+    return monotonicUs() + ms * 1000;
+}
+
+} // namespace
+
 class TestTimerQueue : public QObject
 {
     Q_OBJECT
@@ -23,6 +33,8 @@ private slots:
     void payloadScheduledFromHandlerIsDelivered();
     void manyEntriesInDueThenInsertionOrder();
     void moveOnlyPayloads();
+    void subMillisecondDuesKeepTheirOrder();
+    void neverDeliveredBeforeDue();
 };
 
 void TestTimerQueue::deliversInDueOrder()
@@ -31,14 +43,13 @@ void TestTimerQueue::deliversInDueOrder()
     QList<int> received;
     TimerQueue<int> queue(&owner, [&received](int &&payload) { received.append(payload); });
 
-    const qint64 now = monotonicMs();
-    queue.schedule(now + 30, 30);
-    queue.schedule(now + 10, 10);
-    queue.schedule(now + 20, 20);
+    queue.schedule(inMs(30), 30);
+    queue.schedule(inMs(10), 10);
+    queue.schedule(inMs(20), 20);
     QCOMPARE(queue.size(), std::size_t(3));
 
     QVERIFY(Testing::spinUntil([&received] { return received.size() == 3; }));
-    QCOMPARE(received, (QList<int>{10, 20, 30}));
+    QCOMPARE(received, (QList<int> {10, 20, 30}));
     QCOMPARE(queue.size(), std::size_t(0));
 }
 
@@ -48,9 +59,9 @@ void TestTimerQueue::sameDueInInsertionOrder()
     QStringList received;
     TimerQueue<QString> queue(&owner, [&received](QString &&payload) { received.append(payload); });
 
-    const qint64 due = monotonicMs() + 5;
-    const QStringList names{QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("third"),
-                            QStringLiteral("fourth")};
+    const qint64 due = inMs(5);
+    const QStringList names {QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("third"),
+                             QStringLiteral("fourth")};
     for (const QString &name : names)
         queue.schedule(due, name);
 
@@ -64,11 +75,11 @@ void TestTimerQueue::earlierEntryScheduledLaterFiresFirst()
     QList<int> received;
     TimerQueue<int> queue(&owner, [&received](int &&payload) { received.append(payload); });
 
-    queue.schedule(monotonicMs() + 150, 2); // arms the timer for later
-    queue.schedule(monotonicMs() + 1, 1); // must re-arm it earlier
+    queue.schedule(inMs(150), 2); // arms the timer for later
+    queue.schedule(inMs(1), 1); // must re-arm it earlier
 
     QVERIFY(Testing::spinUntil([&received] { return received.size() == 2; }));
-    QCOMPARE(received, (QList<int>{1, 2}));
+    QCOMPARE(received, (QList<int> {1, 2}));
 }
 
 void TestTimerQueue::deliversOnTheEventLoopNotInSchedule()
@@ -81,12 +92,12 @@ void TestTimerQueue::deliversOnTheEventLoopNotInSchedule()
         deliveredOn = QThread::currentThreadId();
     });
 
-    queue.schedule(monotonicMs() - 1000, 7); // already due
+    queue.schedule(inMs(-1000), 7); // already due
     QVERIFY(received.isEmpty());
     QCOMPARE(queue.size(), std::size_t(1));
 
     QVERIFY(Testing::spinUntil([&received] { return !received.isEmpty(); }));
-    QCOMPARE(received, QList<int>{7});
+    QCOMPARE(received, QList<int> {7});
     QCOMPARE(deliveredOn, QThread::currentThreadId());
 }
 
@@ -98,12 +109,12 @@ void TestTimerQueue::payloadScheduledFromHandlerIsDelivered()
     queue = std::make_unique<TimerQueue<int>>(&owner, [&](int &&payload) {
         received.append(payload);
         if (payload < 3)
-            queue->schedule(monotonicMs() + 2, payload + 1);
+            queue->schedule(inMs(2), payload + 1);
     });
 
-    queue->schedule(monotonicMs(), 1);
+    queue->schedule(inMs(0), 1);
     QVERIFY(Testing::spinUntil([&received] { return received.size() == 3; }));
-    QCOMPARE(received, (QList<int>{1, 2, 3}));
+    QCOMPARE(received, (QList<int> {1, 2, 3}));
 }
 
 void TestTimerQueue::manyEntriesInDueThenInsertionOrder()
@@ -123,11 +134,12 @@ void TestTimerQueue::manyEntriesInDueThenInsertionOrder()
         state = state * 1103515245u + 12345u;
         entries.push_back({static_cast<qint64>((state >> 16) % 8) * 3, id}); // few distinct dues: many ties
     }
-    const qint64 base = monotonicMs() + 5;
+    const qint64 base = inMs(5);
     for (const Entry &e : entries)
-        queue.schedule(base + e.offset, e.id);
+        queue.schedule(base + e.offset * 1000, e.id);
 
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.offset < b.offset; });
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.offset < b.offset; });
     QList<int> expected;
     for (const Entry &e : entries)
         expected.append(e.id);
@@ -142,10 +154,48 @@ void TestTimerQueue::moveOnlyPayloads()
     QList<int> received;
     TimerQueue<std::unique_ptr<int>> queue(&owner,
                                            [&received](std::unique_ptr<int> &&payload) { received.append(*payload); });
-    queue.schedule(monotonicMs() + 2, std::make_unique<int>(2));
-    queue.schedule(monotonicMs(), std::make_unique<int>(1));
+    queue.schedule(inMs(2), std::make_unique<int>(2));
+    queue.schedule(inMs(0), std::make_unique<int>(1));
     QVERIFY(Testing::spinUntil([&received] { return received.size() == 2; }));
-    QCOMPARE(received, (QList<int>{1, 2}));
+    QCOMPARE(received, (QList<int> {1, 2}));
+}
+
+void TestTimerQueue::subMillisecondDuesKeepTheirOrder()
+{
+    QObject owner;
+    QList<int> received;
+    TimerQueue<int> queue(&owner, [&received](int &&payload) { received.append(payload); });
+
+    const qint64 base = inMs(3);
+    queue.schedule(base + 700, 3);
+    queue.schedule(base + 100, 1);
+    queue.schedule(base + 400, 2);
+    QVERIFY(Testing::spinUntil([&received] { return received.size() == 3; }));
+    QCOMPARE(received, (QList<int> {1, 2, 3}));
+}
+
+void TestTimerQueue::neverDeliveredBeforeDue()
+{
+    struct Due
+    {
+        qint64 dueUs;
+    };
+    QObject owner;
+    QList<qint64> early; // how many microseconds too early, per early delivery
+    int delivered = 0;
+    TimerQueue<Due> queue(&owner, [&](Due &&payload) {
+        const qint64 now = monotonicUs();
+        if (now < payload.dueUs)
+            early.append(payload.dueUs - now);
+        ++delivered;
+    });
+
+    for (int i = 0; i < 20; ++i) {
+        const qint64 due = inMs(i % 5) + 250 * i; // fractions of a millisecond
+        queue.schedule(due, Due {due});
+    }
+    QVERIFY(Testing::spinUntil([&delivered] { return delivered == 20; }));
+    QCOMPARE(early, QList<qint64>());
 }
 
 QTEST_GUILESS_MAIN(TestTimerQueue)

@@ -118,8 +118,15 @@ QString PluralityStrategy::explain(const Api::Decision &decision) const
               .arg(tally.uncountedVotes())
         : QString();
     if (decision.outcome == DecisionOutcome::NoDecision) {
-        const QString why = tally.leaders().size() > 1 ? QStringLiteral("the leading answers are tied")
-                                                       : QStringLiteral("too few valid votes were cast");
+        // The same checks, in the same order, as decide().
+        const auto parameters = parse(decision.strategy.parameters);
+        const int minVotes = parameters ? parameters->minVotes : 1;
+        const bool tooFew = tally.validVotes() == 0 || tally.validVotes() < minVotes;
+        const QString why = tooFew
+            ? QStringLiteral("too few valid votes (%1, %2 needed)").arg(tally.validVotes()).arg(std::max(minVotes, 1))
+            : tally.leaders().size() > 1
+            ? QStringLiteral("the leading answers are tied")
+            : QStringLiteral("the attempt was cancelled or timed out before it could decide");
         return QStringLiteral("Plurality could not decide: %1. Votes: %2%3.").arg(why, votes, uncounted);
     }
     const QString tie = tally.leaders().size() > 1

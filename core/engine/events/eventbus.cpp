@@ -85,12 +85,12 @@ bool EventBus::matches(const Subscription &s, const Event &event)
 void EventBus::offer(Subscription &s, const Event &event)
 {
     const qint64 backlog = s.unconsumed->load(std::memory_order_relaxed) + s.pending.size();
-    if (backlog >= m_backlogLimit || s.gapFirst != 0) {
+    if (backlog >= m_backlogLimit || s.overflowGap.open()) {
         // Once a gap opened, keep dropping until the consumer has caught up completely, so the client
         // gets one contiguous gap and one reload instead of a trickle of small ones.
-        if (s.gapFirst == 0)
-            s.gapFirst = event.seq;
-        s.gapLast = event.seq;
+        if (!s.overflowGap.open())
+            s.overflowGap.first = event.seq;
+        s.overflowGap.last = event.seq;
         ++m_droppedTotal;
         requestFlush();
         return;
@@ -120,17 +120,14 @@ Api::Subscription EventBus::subscribe(const SubscriptionSpec &spec, EventSink *s
     if (spec.resumeAfterSeq) {
         const quint64 from = *spec.resumeAfterSeq + 1;
         const quint64 oldest = oldestRetainedSeq();
-        if (from < oldest && from < m_nextSeq) {
-            s.gapFirst = from;
-            s.gapLast = std::min(oldest, m_nextSeq) - 1;
-            s.gapBeforePending = true;
-        }
+        if (from < oldest && from < m_nextSeq)
+            s.resumeGap = {from, std::min(oldest, m_nextSeq) - 1};
         for (std::size_t i = 0; i < m_historySize; ++i) {
             const Event &e = m_history[(m_historyStart + i) % m_history.size()];
             if (e.seq >= from && matches(s, e))
                 s.pending.append(e);
         }
-        if (s.gapFirst != 0 || !s.pending.isEmpty())
+        if (s.resumeGap.open() || !s.pending.isEmpty())
             requestFlush();
     }
     m_subscriptions.emplace(id.value, std::move(s));
@@ -151,20 +148,18 @@ void EventBus::flush()
 {
     m_flushRequested = false;
     for (auto &[id, s] : m_subscriptions) {
-        if (s.gapFirst != 0 && s.gapBeforePending) {
-            // A resume that reached back past the retained history: the gap comes before the replay.
-            s.sink->deliverDropped(SubscriptionId(id), s.gapFirst, s.gapLast);
-            s.gapFirst = s.gapLast = 0;
-            s.gapBeforePending = false;
+        if (s.resumeGap.open()) {
+            s.sink->deliverDropped(SubscriptionId(id), s.resumeGap.first, s.resumeGap.last);
+            s.resumeGap = {};
         }
         if (!s.pending.isEmpty()) {
             s.unconsumed->fetch_add(s.pending.size(), std::memory_order_relaxed);
             s.sink->deliverEvents(SubscriptionId(id), std::move(s.pending), s.unconsumed);
             s.pending = {};
         }
-        if (s.gapFirst != 0 && s.unconsumed->load(std::memory_order_acquire) == 0) {
-            s.sink->deliverDropped(SubscriptionId(id), s.gapFirst, s.gapLast);
-            s.gapFirst = s.gapLast = 0;
+        if (s.overflowGap.open() && s.unconsumed->load(std::memory_order_acquire) == 0) {
+            s.sink->deliverDropped(SubscriptionId(id), s.overflowGap.first, s.overflowGap.last);
+            s.overflowGap = {};
         }
     }
 }
@@ -172,7 +167,7 @@ void EventBus::flush()
 bool EventBus::hasUndeliveredGaps() const
 {
     return std::any_of(m_subscriptions.cbegin(), m_subscriptions.cend(),
-                       [](const auto &entry) { return entry.second.gapFirst != 0; });
+                       [](const auto &entry) { return entry.second.overflowGap.open(); });
 }
 
 } // namespace QwenSwarm::Engine

@@ -31,7 +31,8 @@ class EventBus
 public:
     EventBus(std::size_t historyCapacity, qint64 backlogLimit);
 
-    /// Called on the first publish after a flush, so the owner can schedule the next flush.
+    /// Called when the first event after a flush is offered to (or dropped for) a subscription, so
+    /// the owner can schedule the next flush.
     void setFlushRequest(std::function<void()> request) { m_requestFlush = std::move(request); }
 
     quint64 publish(qint64 timeMs, Api::EventPayload payload);
@@ -53,6 +54,13 @@ public:
     bool hasUndeliveredGaps() const;
 
 private:
+    struct Gap
+    {
+        quint64 first = 0; ///< 0 = none.
+        quint64 last = 0;
+        bool open() const { return first != 0; }
+    };
+
     struct Subscription
     {
         Api::SubscriptionSpec spec;
@@ -61,9 +69,10 @@ private:
         EventSink *sink = nullptr;
         QList<Api::Event> pending;
         std::shared_ptr<std::atomic<qint64>> unconsumed = std::make_shared<std::atomic<qint64>>(0);
-        quint64 gapFirst = 0; ///< 0 = no gap to report.
-        quint64 gapLast = 0;
-        bool gapBeforePending = false;
+        /// Seqs a resume asked for that are no longer retained: reported before the replay.
+        Gap resumeGap;
+        /// Seqs dropped because the consumer fell behind: reported once it has caught up.
+        Gap overflowGap;
     };
 
     static bool matches(const Subscription &s, const Api::Event &event);

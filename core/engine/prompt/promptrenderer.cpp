@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace QwenSwarm::Engine {
 
@@ -24,7 +25,7 @@ QString valueText(const QJsonValue &value)
         const double d = value.toDouble();
         if (d == static_cast<double>(static_cast<qint64>(d)))
             return QString::number(static_cast<qint64>(d));
-        return QString::number(d, 'g', 17);
+        return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
