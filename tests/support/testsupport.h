@@ -15,8 +15,7 @@ namespace QwenSwarm::Testing {
 /// Calls an asynchronous operation `call(context, callback)` and spins the event loop until it
 /// answers (or `timeoutMs` passes, which answers an Internal error saying so). Works for calls that
 /// answer synchronously too.
-template<typename T, typename Call>
-Api::Result<T> await(Call call, int timeoutMs = 10000)
+template<typename T, typename Call> Api::Result<T> await(Call call, int timeoutMs = 10000)
 {
     std::optional<Api::Result<T>> answer;
     QObject context;
@@ -52,7 +51,7 @@ inline void spinFor(int ms)
 #define QS_VERIFY_OK(result)                                                                                           \
     do {                                                                                                               \
         const auto &qsResult = (result);                                                                               \
-        QVERIFY2(qsResult.ok(), qsResult.ok() ? "" : qPrintable(qsResult.error().message));                           \
+        QVERIFY2(qsResult.ok(), qsResult.ok() ? "" : qPrintable(qsResult.error().message));                            \
     } while (false)
 
 /// QVERIFY that a Result failed with `expectedCode`.

@@ -22,6 +22,11 @@ AgentCall::~AgentCall()
 
 void AgentCall::begin()
 {
+    if (!m_run.mayStart(*this)) {
+        m_stage = Stage::Done;
+        m_run.callRefused(*this);
+        return;
+    }
     acquireNext();
 }
 
@@ -48,12 +53,25 @@ void AgentCall::slotGranted(ConcurrencyLimiter *limiter)
     Q_UNUSED(limiter);
     m_waiting = false;
     ++m_held;
+    // While this call waited, its run may have been stopped or its agent paused: then the slot goes
+    // back at once instead of starting a request nobody wants.
+    if (!m_run.mayStart(*this)) {
+        m_stage = Stage::Done;
+        releaseAll();
+        m_run.callRefused(*this);
+        return;
+    }
     acquireNext();
 }
 
 void AgentCall::completed()
 {
     m_stage = Stage::Done;
+}
+
+void AgentCall::releaseSlots()
+{
+    Q_ASSERT(m_stage == Stage::Done);
     releaseAll();
 }
 

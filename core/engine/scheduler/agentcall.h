@@ -38,8 +38,10 @@ public:
     /// Starts acquiring slots; asks the provider once all are held.
     void begin();
     void slotGranted(ConcurrencyLimiter *limiter) override;
-    /// The provider answered: releases the slots. The caller books the vote.
+    /// The provider answered; the call keeps its slots until releaseSlots(), so its run can first
+    /// settle what the answer means (a spent budget) before a freed slot starts another call.
     void completed();
+    void releaseSlots();
     /// Gives up: leaves the wait list or cancels the provider call, and releases the slots.
     void withdraw();
 

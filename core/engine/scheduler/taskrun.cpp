@@ -1,5 +1,6 @@
 #include "scheduler/taskrun.h"
 
+#include "agents/agentlifecycle.h"
 #include "agents/agentsupervisor.h"
 #include "consensus/answernormalizer.h"
 #include "prompt/promptrenderer.h"
@@ -119,15 +120,30 @@ void TaskRun::providerFinished(quint64 callId, Api::Result<ProviderResponse> res
         series.errors->add();
     }
     m_costUsd += vote.costUsd;
-    m_supervisor.callFinished(agent, !result.ok(), vote.promptTokens, vote.completionTokens, vote.costUsd);
+    const int promptTokens = vote.promptTokens;
+    const int completionTokens = vote.completionTokens;
+    const double cost = vote.costUsd;
     m_round.votes.append(std::move(vote));
     --m_pending;
-
+    // Settle the budget while this call still holds its slots: released first, a slot would start
+    // this task's next waiting call, which the budget no longer pays for.
     if (m_budgetUsd > 0 && m_costBefore + m_costUsd >= m_budgetUsd && m_pending > 0) {
         m_budgetExhausted = true;
         abort(VoteStatus::Cancelled, QStringLiteral("task budget of %1 USD spent").arg(m_budgetUsd));
     }
+    call->releaseSlots();
+    m_supervisor.callFinished(agent, !result.ok(), promptTokens, completionTokens, cost);
     finishIfDone();
+}
+
+void TaskRun::recordUncounted(Api::AgentId agent, VoteStatus status, const QString &why)
+{
+    Api::Vote vote;
+    vote.agentId = agent;
+    vote.status = status;
+    vote.rationale = why;
+    m_round.votes.append(std::move(vote));
+    --m_pending;
 }
 
 void TaskRun::recordWithdrawn(AgentCall &call, VoteStatus status, const QString &why)
@@ -136,20 +152,35 @@ void TaskRun::recordWithdrawn(AgentCall &call, VoteStatus status, const QString 
     call.withdraw();
     if (wasInFlight)
         m_supervisor.callFinished(call.agent(), false, 0, 0, 0);
-    Api::Vote vote;
-    vote.agentId = call.agent().agent.id;
-    vote.status = status;
-    vote.rationale = why;
-    m_round.votes.append(std::move(vote));
-    --m_pending;
+    recordUncounted(call.agent().agent.id, status, why);
 }
 
 void TaskRun::abort(VoteStatus status, const QString &why)
 {
+    m_aborting = true;
+    // Waiting calls first: withdrawing an in-flight call frees slots, which must not go to them.
     for (const auto &call : m_calls) {
-        if (call->stage() != AgentCall::Stage::Done)
+        if (call->stage() == AgentCall::Stage::Waiting)
             recordWithdrawn(*call, status, why);
     }
+    for (const auto &call : m_calls) {
+        if (call->stage() == AgentCall::Stage::InFlight)
+            recordWithdrawn(*call, status, why);
+    }
+}
+
+bool TaskRun::mayStart(const AgentCall &call) const
+{
+    return !m_aborting && AgentLifecycle::acceptsWork(call.agent().agent.state);
+}
+
+void TaskRun::callRefused(AgentCall &call)
+{
+    const QString why = m_aborting
+        ? QStringLiteral("the attempt was stopped")
+        : QStringLiteral("agent is %1").arg(Api::enumName(call.agent().agent.state).toString());
+    recordUncounted(call.agent().agent.id, VoteStatus::Cancelled, why);
+    finishIfDone();
 }
 
 void TaskRun::withdrawAgent(Api::AgentId agent, bool cancelInFlight, const QString &why)

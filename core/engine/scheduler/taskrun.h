@@ -45,12 +45,18 @@ public:
     /// Withdraws the agent's waiting call (and its in-flight one if `cancelInFlight`); may finish the run.
     void withdrawAgent(Api::AgentId agent, bool cancelInFlight, const QString &why);
 
+    /// Whether `call` may still go ahead: not once the run is being stopped, nor when its agent no
+    /// longer takes work.
+    bool mayStart(const AgentCall &call) const;
+    /// A call that did not go ahead (see mayStart); recorded as a cancelled vote.
+    void callRefused(AgentCall &call);
     void callStarting(AgentCall &call);
     void providerFinished(quint64 callId, Api::Result<ProviderResponse> result) override;
 
 private:
     AgentCall *findCall(quint64 callId);
     void recordWithdrawn(AgentCall &call, Api::VoteStatus status, const QString &why);
+    void recordUncounted(Api::AgentId agent, Api::VoteStatus status, const QString &why);
     void finishIfDone();
 
     EngineContext &m_context;
@@ -66,6 +72,7 @@ private:
     bool m_budgetExhausted = false;
     bool m_started = false;
     bool m_reported = false;
+    bool m_aborting = false;
     int m_pending = 0;
     std::vector<std::unique_ptr<AgentCall>> m_calls;
     Api::Round m_round;

@@ -1,0 +1,254 @@
+// The console's main window over a real in-process core: what an operator sees while tasks flow.
+#include "dashboard/livesummary.h"
+#include "dashboard/summarypage.h"
+#include "mainwindow/mainwindow.h"
+
+#include <backend/inprocessbackend.h>
+#include <store/memorystore.h>
+
+#include <testsupport.h>
+
+#include <QElapsedTimer>
+#include <QListWidget>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+namespace Api = QwenSwarm::Api;
+namespace Testing = QwenSwarm::Testing;
+using QwenSwarm::Engine::InProcessBackend;
+using QwenSwarm::Ui::LiveSummary;
+using QwenSwarm::Ui::MainWindow;
+
+Api::AgentSpec agentSpec(const QString &name, Api::AgentRole role, double accuracy, int latencyMs,
+                         const QStringList &tags, const QJsonObject &more = {})
+{
+    Api::AgentSpec spec;
+    spec.name = name;
+    spec.role = role;
+    spec.model = u"sim-medium"_s;
+    spec.parameters = more;
+    spec.parameters.insert(u"accuracy"_s, accuracy);
+    spec.parameters.insert(u"latency_ms"_s, latencyMs);
+    spec.parameters.insert(u"latency_spread"_s, 0.3);
+    spec.parameters.insert(u"completion_tokens"_s, 32);
+    spec.parameters.insert(u"price_in_per_mtok"_s, 0.5);
+    spec.parameters.insert(u"price_out_per_mtok"_s, 1.5);
+    spec.tags = tags;
+    return spec;
+}
+
+/// The demo swarm's shape (five simulated agents of mixed skill, roles and quirks), faster.
+Api::SwarmSpec demoLikeSwarm()
+{
+    Api::SwarmSpec spec;
+    spec.name = u"demo"_s;
+    spec.defaultStrategy = Api::StrategySpec {u"plurality"_s, {{u"tie_break"_s, u"first"_s}}};
+    spec.agents = {
+        agentSpec(u"atlas"_s, Api::AgentRole::Coordinator, 0.95, 40, {u"math"_s, u"general"_s}),
+        agentSpec(u"birch"_s, Api::AgentRole::Worker, 0.9, 30, {u"math"_s}),
+        agentSpec(u"cedar"_s, Api::AgentRole::Worker, 0.8, 25, {u"general"_s}, {{u"failure_rate"_s, 0.02}}),
+        agentSpec(u"dune"_s, Api::AgentRole::Specialist, 0.7, 15, {u"math"_s}, {{u"abstain_rate"_s, 0.03}}),
+        agentSpec(u"ember"_s, Api::AgentRole::Critic, 0.6, 20, {u"general"_s}, {{u"malformed_rate"_s, 0.03}}),
+    };
+    return spec;
+}
+
+Api::TaskSpec sumTask(Api::SwarmId swarm, int a, int b)
+{
+    Api::TaskSpec spec;
+    spec.swarmId = swarm;
+    spec.promptTemplate = u"What is {{a}} + {{b}}? Reply with the number on a line starting with \"Answer:\"."_s;
+    spec.variables = {{u"a"_s, a}, {u"b"_s, b}};
+    spec.answerFormat = Api::AnswerFormat::Number;
+    spec.referenceAnswer = QString::number(a + b);
+    spec.timeoutMs = 30000;
+    spec.tags = {u"demo"_s, u"math"_s};
+    return spec;
+}
+
+/// A tile's number as the operator reads it (the locale may group digits).
+qlonglong tileNumber(const MainWindow &window, const QString &tile)
+{
+    bool ok = false;
+    const qlonglong value = QLocale().toLongLong(window.summaryPage()->tileText(tile), &ok);
+    return ok ? value : -1;
+}
+
+} // namespace
+
+class TstMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void statusBarNamesEmbeddedCoreAndStore();
+    void tilesAndDecisionsFollowTheWork();
+    void liveSummaryCoalescesBursts();
+};
+
+void TstMainWindow::statusBarNamesEmbeddedCoreAndStore()
+{
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    MainWindow window(backend);
+    window.show();
+    QVERIFY(Testing::spinUntil([&] { return window.connectionText().contains(u"Embedded core"_s); }));
+    const QString text = window.connectionText();
+    QVERIFY2(text.contains(u"memory"_s), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(QWENSWARM_VERSION)), qPrintable(text));
+    QVERIFY(window.summaryPage() != nullptr);
+    QCOMPARE(window.summaryPage()->tileText(u"tile_submitted"_s), QLocale().toString(0));
+}
+
+void TstMainWindow::tilesAndDecisionsFollowTheWork()
+{
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    MainWindow window(backend);
+    window.show();
+    const auto swarm
+        = Testing::await<Api::Swarm>([&](QObject *c, auto done) { backend.createSwarm(demoLikeSwarm(), c, done); });
+    QS_VERIFY_OK(swarm);
+    QVERIFY(Testing::spinUntil([&] { return window.summaryPage()->tileText(u"tile_agents"_s) == u"5 of 5"_s; }));
+
+    // A stream of tasks, one every 25 ms, as the demo feeder sends them.
+    constexpr int total = 60;
+    int submitted = 0;
+    int accepted = 0;
+    QTimer feeder;
+    feeder.setInterval(25);
+    connect(&feeder, &QTimer::timeout, &window, [&] {
+        if (submitted == total)
+            return feeder.stop();
+        ++submitted;
+        backend.submitTask(sumTask(swarm->id, submitted, 2 * submitted), &window,
+                           [&accepted](Api::Result<Api::Task> task) { accepted += task.ok() ? 1 : 0; });
+    });
+    feeder.start();
+
+    QList<qlonglong> succeededSeen;
+    const bool finished = Testing::spinUntil(
+        [&] {
+            const qlonglong now = tileNumber(window, u"tile_succeeded"_s);
+            if (succeededSeen.isEmpty() || succeededSeen.constLast() != now)
+                succeededSeen.append(now);
+            return now == total;
+        },
+        20000);
+    QVERIFY2(finished,
+             qPrintable(u"succeeded tile shows %1"_s.arg(window.summaryPage()->tileText(u"tile_succeeded"_s))));
+    QCOMPARE(accepted, total);
+
+    // The count rose in steps while the work went on, never down.
+    QVERIFY2(succeededSeen.size() >= 3, qPrintable(u"only %1 distinct values seen"_s.arg(succeededSeen.size())));
+    QVERIFY(std::is_sorted(succeededSeen.cbegin(), succeededSeen.cend()));
+    QVERIFY(std::any_of(succeededSeen.cbegin(), succeededSeen.cend(), [](qlonglong v) { return v > 0 && v < total; }));
+
+    QVERIFY(Testing::spinUntil(
+        [&] { return tileNumber(window, u"tile_running"_s) == 0 && tileNumber(window, u"tile_queued"_s) == 0; }));
+    QCOMPARE(tileNumber(window, u"tile_submitted"_s), qlonglong(total));
+    QCOMPARE(tileNumber(window, u"tile_failed"_s), 0);
+    QCOMPARE(tileNumber(window, u"tile_decisions"_s), qlonglong(total));
+    QCOMPARE(window.summaryPage()->tileText(u"tile_agents"_s), u"5 of 5"_s);
+
+    const auto *recent = window.findChild<QListWidget *>(u"recent_decisions"_s);
+    QVERIFY(recent);
+    QVERIFY(Testing::spinUntil([&] { return recent->count() == 50; }));
+    // Each line names a distinct task with the decided sum; the agents are good enough that nearly
+    // every decision is the right sum (task k asked k + 2k).
+    const QRegularExpression line(u"^Task (\\d+) — decided “(-?\\d+)” with \\d+% agreement$"_s);
+    QSet<qlonglong> listed;
+    int right = 0;
+    for (int i = 0; i < recent->count(); ++i) {
+        const QString text = recent->item(i)->text();
+        const QRegularExpressionMatch match = line.match(text);
+        QVERIFY2(match.hasMatch(), qPrintable(text));
+        const qlonglong task = match.captured(1).toLongLong();
+        QVERIFY(task >= 1 && task <= total);
+        listed.insert(task);
+        right += match.captured(2).toLongLong() == 3 * task ? 1 : 0;
+    }
+    QCOMPARE(listed.size(), 50);
+    QVERIFY2(right >= 45, qPrintable(u"only %1 of 50 decisions were the right sum"_s.arg(right)));
+}
+
+void TstMainWindow::liveSummaryCoalescesBursts()
+{
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    Api::SwarmSpec spec;
+    spec.name = u"burst"_s;
+    for (int i = 0; i < 3; ++i) {
+        Api::AgentSpec agent;
+        agent.name = u"agent-%1"_s.arg(i);
+        // Spread latencies, so that decisions arrive over a while, in many separate batches.
+        agent.parameters = {{u"accuracy"_s, 1}, {u"latency_ms"_s, 150}, {u"latency_spread"_s, 0.8}};
+        agent.limits.maxConcurrency = 0;
+        spec.agents.append(agent);
+    }
+    const auto swarm = Testing::await<Api::Swarm>([&](QObject *c, auto done) { backend.createSwarm(spec, c, done); });
+    QS_VERIFY_OK(swarm);
+
+    // Our own count of what the summary receives.
+    QList<Api::DecisionEvent> decisions;
+    int batches = 0;
+    Api::SubscriptionId ours;
+    QObject receiver;
+    connect(&backend, &Api::Backend::eventsReceived, &receiver,
+            [&](Api::SubscriptionId id, const QList<Api::Event> &events) {
+                if (id != ours)
+                    return;
+                ++batches;
+                for (const Api::Event &e : events)
+                    decisions.append(std::get<Api::DecisionEvent>(e.payload));
+            });
+    Api::SubscriptionSpec decisionsOnly;
+    decisionsOnly.topics = {Api::Topic::Decisions};
+    const auto subscribed
+        = Testing::await<Api::Subscription>([&](QObject *c, auto done) { backend.subscribe(decisionsOnly, c, done); });
+    QS_VERIFY_OK(subscribed);
+    ours = subscribed->id;
+
+    constexpr int maxPerSecond = 10;
+    LiveSummary summary(backend, nullptr, maxPerSecond);
+    QSignalSpy changed(&summary, &LiveSummary::changed);
+    summary.start();
+    QVERIFY(Testing::spinUntil([&] { return summary.counts().agentsTotal == 3; }));
+
+    constexpr int burst = 400;
+    QList<Api::TaskSpec> specs;
+    for (int i = 0; i < burst; ++i)
+        specs.append(sumTask(swarm->id, i, i));
+    QElapsedTimer clock;
+    clock.start();
+    const int emissionsBefore = int(changed.count());
+    const auto accepted
+        = Testing::await<QList<Api::Task>>([&](QObject *c, auto done) { backend.submitTasks(specs, c, done); });
+    QS_VERIFY_OK(accepted);
+    QVERIFY(Testing::spinUntil([&] { return decisions.size() == burst && summary.counts().decisions == burst; }));
+    Testing::spinFor(150); // let a last pending update out
+    const qint64 elapsedMs = clock.elapsed();
+    const int emissions = int(changed.count()) - emissionsBefore;
+
+    // At most one update per interval (plus the one that may be pending at the start), however many
+    // events came in: far fewer updates than events.
+    const qint64 bound = elapsedMs * maxPerSecond / 1000 + 2;
+    QVERIFY2(emissions <= bound, qPrintable(u"%1 updates in %2 ms"_s.arg(emissions).arg(elapsedMs)));
+    QVERIFY2(emissions * 10 < burst, qPrintable(u"%1 updates for %2 decisions"_s.arg(emissions).arg(burst)));
+    QVERIFY2(emissions < batches, qPrintable(u"%1 updates for %2 batches of events"_s.arg(emissions).arg(batches)));
+    QVERIFY(emissions >= 1);
+
+    // Still nothing lost: the newest decisions, newest first, at most 50.
+    const QList<LiveSummary::RecentDecision> &recent = summary.recentDecisions();
+    QCOMPARE(recent.size(), 50);
+    QCOMPARE(recent.constFirst().task, decisions.constLast().taskId);
+    QCOMPARE(recent.constLast().task, decisions.at(decisions.size() - 50).taskId);
+    QCOMPARE(summary.counts().submitted, double(burst));
+}
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_mainwindow.moc"
