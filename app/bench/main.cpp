@@ -72,6 +72,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("attach"), QStringLiteral("Run against a daemon at URL instead of an embedded engine."),
          QStringLiteral("URL")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the engine."), QStringLiteral("SEED"), QStringLiteral("1")},
+        {QStringLiteral("store-thread"),
+         QStringLiteral("Run the store on a thread of its own (default for sqlite and postgres).")},
     });
     parser.process(app);
 
@@ -97,8 +99,10 @@ int main(int argc, char *argv[])
     config.maxQueuedTasks = std::max(options.concurrency * 2, 1024);
     config.maxBatchSize = std::max(options.concurrency, 10000);
     const Usage before = currentUsage();
-    Engine::InProcessBackend backend(config,
-                                     std::make_unique<Engine::ThreadedStore>(std::make_unique<Engine::MemoryStore>()));
+    std::unique_ptr<Engine::Store> store = std::make_unique<Engine::MemoryStore>();
+    if (parser.isSet(QStringLiteral("store-thread")))
+        store = std::make_unique<Engine::ThreadedStore>(std::move(store));
+    Engine::InProcessBackend backend(config, std::move(store));
     Bench::WorkloadRunner runner(backend, options);
     QObject::connect(&runner, &Bench::WorkloadRunner::finished, &app, &QCoreApplication::quit);
     runner.start();

@@ -4,7 +4,6 @@
 #include <backend/inprocessbackend.h>
 #include <mainwindow/mainwindow.h>
 #include <store/memorystore.h>
-#include <store/threadedstore.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -47,8 +46,7 @@ int main(int argc, char *argv[])
 
     Engine::EngineConfig config;
     config.seed = parser.value(seed).toULongLong();
-    Engine::InProcessBackend backend(config,
-                                     std::make_unique<Engine::ThreadedStore>(std::make_unique<Engine::MemoryStore>()));
+    Engine::InProcessBackend backend(config, std::make_unique<Engine::MemoryStore>());
     Ui::MainWindow window(backend);
     window.show();
 

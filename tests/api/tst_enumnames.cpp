@@ -28,7 +28,8 @@ struct EnumCase
     std::function<QString()> nameList;
 };
 
-template<typename E> EnumCase enumCase(std::initializer_list<std::pair<E, QStringView>> entries)
+template<typename E>
+EnumCase enumCase(std::initializer_list<std::pair<E, QStringView>> entries)
 {
     EnumCase c;
     for (const auto &[value, name] : entries)

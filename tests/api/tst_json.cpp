@@ -315,7 +315,8 @@ struct Codec
     std::function<Decoded(const QJsonValue &)> decode; ///< fromJson<T>, compared with the sample
 };
 
-template<typename T> Codec codecFor(const T &sample, const T &defaults = T {})
+template<typename T>
+Codec codecFor(const T &sample, const T &defaults = T {})
 {
     Codec codec;
     codec.encoded = toJson(sample);
@@ -381,7 +382,8 @@ private:
 // Decodes `json` as T and answers the error it must report.
 using ErrorDecoder = std::function<std::optional<Error>(const QJsonValue &, JsonReader::Mode)>;
 
-template<typename T> ErrorDecoder decoder()
+template<typename T>
+ErrorDecoder decoder()
 {
     return [](const QJsonValue &json, JsonReader::Mode mode) { return decodeAs<T>(json, mode).second; };
 }

@@ -28,7 +28,8 @@ public:
     }
     void deliverDropped(Api::SubscriptionId, quint64, quint64) override { ++drops; }
 
-    template<typename Payload> QList<Payload> payloads() const
+    template<typename Payload>
+    QList<Payload> payloads() const
     {
         QList<Payload> found;
         for (const Api::Event &e : events) {
@@ -110,7 +111,8 @@ public:
     }
     ~Harness() { engine.removeSink(&recorder); }
 
-    template<typename T, typename Call> Api::Result<T> ask(Call call)
+    template<typename T, typename Call>
+    Api::Result<T> ask(Call call)
     {
         return Testing::await<T>([&](QObject *, auto done) { call(Engine::Reply<T>(done)); });
     }
@@ -231,7 +233,8 @@ struct Fixture
 
 using Operation = std::function<std::optional<Api::Error>(Fixture &)>;
 
-template<typename T> std::optional<Api::Error> failure(const Api::Result<T> &result)
+template<typename T>
+std::optional<Api::Error> failure(const Api::Result<T> &result)
 {
     if (result)
         return std::nullopt;

@@ -171,7 +171,8 @@ struct Probe
     bool ok = false;
     QThread *thread = nullptr;
 
-    template<typename T> Api::Backend::Callback<T> callback()
+    template<typename T>
+    Api::Backend::Callback<T> callback()
     {
         return [this](Api::Result<T> result) {
             answered = true;

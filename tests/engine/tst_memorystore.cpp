@@ -53,7 +53,8 @@ Api::Result<Api::Page<Api::Decision>> fetchDecisions(Store &store, const Api::De
     return Testing::await<Api::Page<Api::Decision>>([&](QObject *, auto done) { store.queryDecisions(query, done); });
 }
 
-template<typename T> QList<quint64> idsOf(const QList<T> &items)
+template<typename T>
+QList<quint64> idsOf(const QList<T> &items)
 {
     QList<quint64> ids;
     for (const T &item : items)

@@ -48,6 +48,32 @@ private:
         QThread **m_seen;
     };
 
+    // A memory store that claims durability only once a write is applied, like a database.
+    class AppliedDurability : public Store
+    {
+    public:
+        QString kind() const override { return m_memory.kind(); }
+        bool durableWhenQueued() const override { return false; }
+        void write(std::vector<StoreWrite> writes, Reply<void> done) override
+        {
+            m_memory.write(std::move(writes), done);
+        }
+        void load(Reply<StoreSnapshot> done) override { m_memory.load(done); }
+        void task(Api::TaskId id, Reply<Api::Task> done) override { m_memory.task(id, done); }
+        void queryTasks(const Api::TaskQuery &q, Reply<Api::Page<Api::Task>> done) override
+        {
+            m_memory.queryTasks(q, done);
+        }
+        void decision(Api::DecisionId id, Reply<Api::Decision> done) override { m_memory.decision(id, done); }
+        void queryDecisions(const Api::DecisionQuery &q, Reply<Api::Page<Api::Decision>> done) override
+        {
+            m_memory.queryDecisions(q, done);
+        }
+
+    private:
+        MemoryStore m_memory;
+    };
+
     class SlowCounter : public ThreadProbe
     {
     public:
@@ -101,8 +127,9 @@ private Q_SLOTS:
 
     void readsSeeEarlierWritesAndAnswersKeepOrder()
     {
+        // A store that is durable only once applied: every answer comes from the store thread, in order.
         QObject caller;
-        ThreadedStore store(std::make_unique<MemoryStore>());
+        ThreadedStore store(std::make_unique<AppliedDurability>());
         store.attach(&caller);
         QList<int> order;
         for (quint64 id = 1; id <= 50; ++id) {
@@ -113,11 +140,30 @@ private Q_SLOTS:
                 order.append(-int(id));
             });
         }
+        QVERIFY(order.isEmpty()); // nothing answered inside the calls
         QVERIFY(Testing::spinUntil([&] { return order.size() == 100; }));
         for (int i = 0; i < 50; ++i) {
             QCOMPARE(order[2 * i], i + 1);
             QCOMPARE(order[2 * i + 1], -(i + 1));
         }
+    }
+
+    void memoryWritesAreAnsweredWhenQueued()
+    {
+        // The memory store keeps its data in this process: queued is as durable as applied, so the
+        // write is answered at once, and a read queued after it still sees it.
+        QObject caller;
+        ThreadedStore store(std::make_unique<MemoryStore>());
+        store.attach(&caller);
+        bool written = false;
+        store.write({TaskWrite {task(1)}}, [&written](Api::Result<void> r) { written = r.ok(); });
+        QVERIFY(written);
+        std::optional<Api::Result<Api::Task>> read;
+        store.task(Api::TaskId(1), [&read](Api::Result<Api::Task> t) { read.emplace(std::move(t)); });
+        QVERIFY(!read);
+        QVERIFY(Testing::spinUntil([&] { return read.has_value(); }));
+        QS_VERIFY_OK(*read);
+        QCOMPARE(read->value().spec.promptTemplate, u"task 1"_s);
     }
 
     void destructionDrainsQueuedWrites()

@@ -15,7 +15,8 @@ namespace QwenSwarm::Testing {
 /// Calls an asynchronous operation `call(context, callback)` and spins the event loop until it
 /// answers (or `timeoutMs` passes, which answers an Internal error saying so). Works for calls that
 /// answer synchronously too.
-template<typename T, typename Call> Api::Result<T> await(Call call, int timeoutMs = 10000)
+template<typename T, typename Call>
+Api::Result<T> await(Call call, int timeoutMs = 10000)
 {
     std::optional<Api::Result<T>> answer;
     QObject context;

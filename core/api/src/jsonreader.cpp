@@ -50,7 +50,8 @@ void readJson(JsonReader &reader, const QJsonValue &json, bool &out)
 namespace {
 
 // JSON numbers are doubles: integers are accepted when they are whole and within range.
-template<typename Int> void readInteger(JsonReader &reader, const QJsonValue &json, Int &out)
+template<typename Int>
+void readInteger(JsonReader &reader, const QJsonValue &json, Int &out)
 {
     if (!json.isDouble()) {
         reader.fail(QStringLiteral("expected an integer"));

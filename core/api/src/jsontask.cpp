@@ -7,7 +7,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-template<typename T> QJsonValue optionalToJson(const std::optional<T> &value)
+template<typename T>
+QJsonValue optionalToJson(const std::optional<T> &value)
 {
     return value ? toJson(*value) : QJsonValue(QJsonValue::Null);
 }

@@ -62,7 +62,8 @@ public:
     void metrics(QObject *context, Callback<Api::MetricsSnapshot> done) override;
 
 private:
-    template<typename T, typename Operation> void call(QObject *context, Callback<T> done, Operation operation);
+    template<typename T, typename Operation>
+    void call(QObject *context, Callback<T> done, Operation operation);
 
     void deliverEvents(Api::SubscriptionId id, QList<Api::Event> &&events,
                        const std::shared_ptr<std::atomic<qint64>> &unconsumed) override;

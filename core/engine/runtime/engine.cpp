@@ -104,7 +104,8 @@ void Engine::flush()
     m_scheduler.releaseFinishedRuns();
 }
 
-template<typename T> void Engine::answerWhenDurable(Reply<T> done, T value)
+template<typename T>
+void Engine::answerWhenDurable(Reply<T> done, T value)
 {
     m_context.storeWriter.whenDurable([done = std::move(done), value = std::move(value)](Api::Result<void> written) {
         if (!written)

@@ -21,7 +21,8 @@ class Engine : public QObject
     Q_OBJECT
 
 public:
-    template<typename T> using Reply = std::function<void(Api::Result<T>)>;
+    template<typename T>
+    using Reply = std::function<void(Api::Result<T>)>;
 
     Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *parent = nullptr);
     ~Engine() override;
@@ -59,7 +60,8 @@ public:
 private:
     void requestFlush();
     void flush();
-    template<typename T> void answerWhenDurable(Reply<T> done, T value);
+    template<typename T>
+    void answerWhenDurable(Reply<T> done, T value);
     static Api::Error swarmNotFound(Api::SwarmId id);
     static Api::Error agentNotFound(Api::AgentId id);
 

@@ -15,7 +15,8 @@ class Scheduler;
 class TaskService
 {
 public:
-    template<typename T> using Reply = std::function<void(Api::Result<T>)>;
+    template<typename T>
+    using Reply = std::function<void(Api::Result<T>)>;
 
     TaskService(EngineContext &context, Scheduler &scheduler, const SpecValidator &validator);
 

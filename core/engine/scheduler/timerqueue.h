@@ -20,7 +20,8 @@ inline qint64 monotonicUs()
 /// Many one-shot timers on one QTimer: payloads come back through the handler, in due order, on the
 /// owner's thread. Cancelling is the owner's business (it ignores payloads it no longer wants), so
 /// scheduling costs one heap insertion and no allocation per timer.
-template<typename T> class TimerQueue
+template<typename T>
+class TimerQueue
 {
 public:
     using Handler = std::function<void(T &&)>;
@@ -68,8 +69,11 @@ private:
 
     void fire()
     {
+        // At most a bounded batch per activation: work finished early in a burst (and its events)
+        // goes out before the rest of the burst is processed, instead of waiting for all of it.
+        constexpr int maxPerActivation = 256;
         const qint64 now = monotonicUs();
-        while (!m_heap.empty() && m_heap.top().due <= now) {
+        for (int handled = 0; handled < maxPerActivation && !m_heap.empty() && m_heap.top().due <= now; ++handled) {
             T payload = std::move(const_cast<Entry &>(m_heap.top()).payload);
             m_heap.pop();
             m_handler(std::move(payload));

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <cmath>
 #include <cstring>
@@ -13,7 +14,7 @@ namespace QwenSwarm::Engine {
 class BinaryWriter
 {
 public:
-    explicit BinaryWriter(qsizetype reserve = 128) { m_bytes.reserve(reserve); }
+    BinaryWriter() = default;
 
     void u64(quint64 v)
     {
@@ -44,7 +45,7 @@ public:
     void bytes(const QByteArray &v)
     {
         u64(static_cast<quint64>(v.size()));
-        m_bytes.append(v);
+        m_bytes.append(v.constData(), v.size());
     }
     void string(const QString &v)
     {
@@ -60,14 +61,11 @@ public:
             m_bytes.append(static_cast<char>(v.at(i).unicode()));
     }
 
-    QByteArray take()
-    {
-        m_bytes.squeeze();
-        return std::move(m_bytes);
-    }
+    /// The bytes written, in one allocation of exactly their size.
+    QByteArray take() const { return QByteArray(m_bytes.constData(), m_bytes.size()); }
 
 private:
-    QByteArray m_bytes;
+    QVarLengthArray<char, 512> m_bytes; // records are small: usually no heap until take()
 };
 
 /// Reads what BinaryWriter wrote. Reading past the end yields zeros and sets !ok().

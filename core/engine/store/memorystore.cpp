@@ -10,8 +10,17 @@ namespace QwenSwarm::Engine {
 
 namespace {
 
-template<typename Record> auto findById(std::deque<Record> &records, quint64 id)
+template<typename Record>
+auto findById(std::deque<Record> &records, quint64 id)
 {
+    // Ids are handed out in order, so records are usually contiguous: try the direct position first.
+    if (!records.empty()) {
+        if (id > records.back().id.value)
+            return records.end();
+        const quint64 offset = id - records.front().id.value;
+        if (id >= records.front().id.value && offset < records.size() && records[offset].id.value == id)
+            return records.begin() + static_cast<std::ptrdiff_t>(offset);
+    }
     return std::lower_bound(records.begin(), records.end(), id,
                             [](const Record &r, quint64 value) { return r.id.value < value; });
 }
@@ -48,7 +57,8 @@ Api::Error notFound(const char *what, quint64 id)
 }
 
 // A succeeded task's result is final; a write from an older attempt than the stored one is late.
-template<typename Stored> bool acceptsWrite(const Stored &stored, int attempt)
+template<typename Stored>
+bool acceptsWrite(const Stored &stored, int attempt)
 {
     return stored.state != Api::TaskState::Succeeded && stored.attempt <= attempt;
 }

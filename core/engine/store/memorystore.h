@@ -15,6 +15,7 @@ class MemoryStore final : public Store
 {
 public:
     QString kind() const override { return QStringLiteral("memory"); }
+    bool durableWhenQueued() const override { return true; }
     void write(std::vector<StoreWrite> writes, Reply<void> done) override;
     void load(Reply<StoreSnapshot> done) override;
     void task(Api::TaskId id, Reply<Api::Task> done) override;

@@ -42,14 +42,16 @@ QStringList readStrings(BinaryReader &r)
     return list;
 }
 
-template<typename IdType> void writeIds(BinaryWriter &w, const QList<IdType> &ids)
+template<typename IdType>
+void writeIds(BinaryWriter &w, const QList<IdType> &ids)
 {
     w.u64(static_cast<quint64>(ids.size()));
     for (IdType id : ids)
         w.u64(id.value);
 }
 
-template<typename IdType> QList<IdType> readIds(BinaryReader &r)
+template<typename IdType>
+QList<IdType> readIds(BinaryReader &r)
 {
     QList<IdType> ids;
     const quint64 n = r.u64();
@@ -58,7 +60,8 @@ template<typename IdType> QList<IdType> readIds(BinaryReader &r)
     return ids;
 }
 
-template<typename E> E readEnum(BinaryReader &r)
+template<typename E>
+E readEnum(BinaryReader &r)
 {
     return static_cast<E>(r.u64());
 }
@@ -117,7 +120,7 @@ Vote readVote(BinaryReader &r)
 
 QByteArray RecordCodec::encode(const TaskSpec &spec)
 {
-    BinaryWriter w(96 + 2 * spec.promptTemplate.size());
+    BinaryWriter w;
     w.u64(taskSpecVersion);
     w.u64(spec.swarmId.value);
     w.string(spec.promptTemplate);
@@ -178,7 +181,7 @@ std::optional<TaskSpec> RecordCodec::decodeTaskSpec(const QByteArray &bytes)
 
 QByteArray RecordCodec::encode(const Decision &d)
 {
-    BinaryWriter w(64 + 48 * (d.rounds.isEmpty() ? 0 : d.rounds.constFirst().votes.size()));
+    BinaryWriter w;
     w.u64(decisionVersion);
     w.u64(d.id.value);
     w.u64(d.taskId.value);
@@ -234,7 +237,7 @@ QByteArray RecordCodec::encodeOutcome(const std::optional<TaskResult> &result, c
 {
     if (!result && !error)
         return {};
-    BinaryWriter w(48);
+    BinaryWriter w;
     w.u64(outcomeVersion);
     w.boolean(result.has_value());
     if (result) {

@@ -80,7 +80,8 @@ struct StoreSnapshot
 class Store
 {
 public:
-    template<typename T> using Reply = std::function<void(Api::Result<T>)>;
+    template<typename T>
+    using Reply = std::function<void(Api::Result<T>)>;
 
     virtual ~Store() = default;
 
@@ -91,6 +92,9 @@ public:
     virtual void attach(QObject *engineThreadObject) { Q_UNUSED(engineThreadObject); }
     /// Applies the writes in order, atomically; `done` runs once they are durable.
     virtual void write(std::vector<StoreWrite> writes, Reply<void> done) = 0;
+    /// Whether a write is as durable queued in this process as applied: true only for a store whose
+    /// durability is the process's memory. ThreadedStore then answers writes when it queues them.
+    virtual bool durableWhenQueued() const { return false; }
     virtual void load(Reply<StoreSnapshot> done) = 0;
     /// NotFound for an unknown id.
     virtual void task(Api::TaskId id, Reply<Api::Task> done) = 0;

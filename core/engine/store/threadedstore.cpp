@@ -7,6 +7,7 @@ namespace QwenSwarm::Engine {
 ThreadedStore::ThreadedStore(std::unique_ptr<Store> inner)
     : m_inner(std::move(inner))
     , m_kind(m_inner->kind())
+    , m_durableWhenQueued(m_inner->durableWhenQueued())
     , m_thread(new QThread)
     , m_worker(new QObject)
 {
@@ -36,7 +37,8 @@ void ThreadedStore::onStoreThread(std::function<void(Store &)> call)
         m_worker, [inner = m_inner, call = std::move(call)] { call(*inner); }, Qt::QueuedConnection);
 }
 
-template<typename T> Store::Reply<T> ThreadedStore::answerOnCaller(Reply<T> done)
+template<typename T>
+Store::Reply<T> ThreadedStore::answerOnCaller(Reply<T> done)
 {
     // The caller object outlives this store (the engine owns both), so it is safe to post to it from
     // the store thread; the QPointer is read on the engine thread only.
@@ -51,6 +53,13 @@ template<typename T> Store::Reply<T> ThreadedStore::answerOnCaller(Reply<T> done
 void ThreadedStore::write(std::vector<StoreWrite> writes, Reply<void> done)
 {
     auto shared = std::make_shared<std::vector<StoreWrite>>(std::move(writes));
+    if (m_durableWhenQueued) {
+        // Queued in this process is where such a store keeps its data anyway; reads queue behind it.
+        onStoreThread([shared](Store &store) { store.write(std::move(*shared), {}); });
+        if (done)
+            done({});
+        return;
+    }
     onStoreThread([shared, done = done ? answerOnCaller(std::move(done)) : Reply<void>()](Store &store) {
         store.write(std::move(*shared), done);
     });

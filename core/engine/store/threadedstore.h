@@ -13,7 +13,8 @@ namespace QwenSwarm::Engine {
 /// Runs a store on a thread of its own, so that encoding and disk or network waits never hold the
 /// engine thread. Calls are queued to the store thread in the order they are made (so reads see
 /// earlier writes); answers come back, in order, to the thread of the object given to attach().
-/// Destruction drains every queued call first: acknowledged writes are not dropped.
+/// Destruction drains every queued call first: acknowledged writes are not dropped. Writes to a
+/// store that is durableWhenQueued() are answered as soon as they are queued.
 class ThreadedStore final : public Store
 {
 public:
@@ -30,11 +31,13 @@ public:
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
 
 private:
-    template<typename T> Reply<T> answerOnCaller(Reply<T> done);
+    template<typename T>
+    Reply<T> answerOnCaller(Reply<T> done);
     void onStoreThread(std::function<void(Store &)> call);
 
     std::shared_ptr<Store> m_inner;
     QString m_kind;
+    bool m_durableWhenQueued;
     QThread *m_thread;
     QObject *m_worker; // lives on m_thread
     QPointer<QObject> m_caller;

@@ -44,16 +44,19 @@ enum class AgentCommand
     Restart,
 };
 
-template<> struct EnumNames<AgentRole>
+template<>
+struct EnumNames<AgentRole>
 {
     static constexpr std::array<QStringView, 5> names {u"coordinator", u"worker", u"specialist", u"judge", u"critic"};
 };
-template<> struct EnumNames<AgentState>
+template<>
+struct EnumNames<AgentState>
 {
     static constexpr std::array<QStringView, 8> names {u"created",  u"idle",    u"busy",   u"paused",
                                                        u"draining", u"stopped", u"failed", u"recovering"};
 };
-template<> struct EnumNames<AgentCommand>
+template<>
+struct EnumNames<AgentCommand>
 {
     static constexpr std::array<QStringView, 5> names {u"pause", u"resume", u"drain", u"stop", u"restart"};
 };

@@ -39,7 +39,8 @@ class Backend : public QObject
     Q_OBJECT
 
 public:
-    template<typename T> using Callback = std::function<void(Result<T>)>;
+    template<typename T>
+    using Callback = std::function<void(Result<T>)>;
 
     explicit Backend(QObject *parent = nullptr)
         : QObject(parent)

@@ -20,7 +20,8 @@ enum class VoteStatus
     Cancelled, ///< The call was cancelled; not counted.
 };
 
-template<> struct EnumNames<VoteStatus>
+template<>
+struct EnumNames<VoteStatus>
 {
     static constexpr std::array<QStringView, 6> names {u"valid",     u"abstained", u"malformed",
                                                        u"timed_out", u"failed",    u"cancelled"};
@@ -58,7 +59,8 @@ enum class DecisionOutcome
     NoDecision, ///< Tie without a tie-break, too few valid votes, or a threshold not reached.
 };
 
-template<> struct EnumNames<DecisionOutcome>
+template<>
+struct EnumNames<DecisionOutcome>
 {
     static constexpr std::array<QStringView, 2> names {u"decided", u"no_decision"};
 };

@@ -32,7 +32,8 @@ enum class ErrorCode
     Internal, ///< A bug or an unexpected failure; details may carry more.
 };
 
-template<> struct EnumNames<ErrorCode>
+template<>
+struct EnumNames<ErrorCode>
 {
     static constexpr std::array<QStringView, 14> names {
         u"invalid_argument",  u"not_found",         u"already_exists", u"invalid_state",  u"resource_exhausted",
@@ -56,7 +57,8 @@ inline Error makeError(ErrorCode code, QString message, QJsonObject details = {}
 }
 
 /// A value or an Error. Every asynchronous Backend call answers one.
-template<typename T> class Result
+template<typename T>
+class Result
 {
 public:
     Result(T value)
@@ -96,7 +98,8 @@ private:
 };
 
 /// Result of a call that answers no value.
-template<> class Result<void>
+template<>
+class Result<void>
 {
 public:
     Result() = default;

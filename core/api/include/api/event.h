@@ -21,7 +21,8 @@ enum class Topic
     Audit,
 };
 
-template<> struct EnumNames<Topic>
+template<>
+struct EnumNames<Topic>
 {
     static constexpr std::array<QStringView, 6> names {u"swarms", u"agents", u"tasks", u"decisions", u"logs", u"audit"};
 };
@@ -33,7 +34,8 @@ enum class SwarmChange
     Removed,
 };
 
-template<> struct EnumNames<SwarmChange>
+template<>
+struct EnumNames<SwarmChange>
 {
     static constexpr std::array<QStringView, 3> names {u"created", u"updated", u"removed"};
 };
@@ -93,7 +95,8 @@ enum class LogLevel
     Error,
 };
 
-template<> struct EnumNames<LogLevel>
+template<>
+struct EnumNames<LogLevel>
 {
     static constexpr std::array<QStringView, 4> names {u"debug", u"info", u"warning", u"error"};
 };

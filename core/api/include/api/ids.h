@@ -10,7 +10,8 @@ namespace QwenSwarm::Api {
 
 /// A typed 64-bit identifier. Ids are assigned by the backend, are never reused, and 0 means "none".
 /// Distinct tags make an AgentId and a TaskId different types, so they cannot be mixed up.
-template<typename Tag> struct Id
+template<typename Tag>
+struct Id
 {
     quint64 value = 0;
 
@@ -25,7 +26,8 @@ template<typename Tag> struct Id
     QString toString() const { return QString::number(value); }
 };
 
-template<typename Tag> size_t qHash(Id<Tag> id, size_t seed = 0) noexcept
+template<typename Tag>
+size_t qHash(Id<Tag> id, size_t seed = 0) noexcept
 {
     return QT_PREPEND_NAMESPACE(qHash)(id.value, seed);
 }
@@ -38,7 +40,8 @@ using SubscriptionId = Id<struct SubscriptionTag>;
 
 } // namespace QwenSwarm::Api
 
-template<typename Tag> struct std::hash<QwenSwarm::Api::Id<Tag>>
+template<typename Tag>
+struct std::hash<QwenSwarm::Api::Id<Tag>>
 {
     size_t operator()(QwenSwarm::Api::Id<Tag> id) const noexcept { return std::hash<quint64> {}(id.value); }
 };

@@ -36,7 +36,8 @@ QJsonValue toJson(const MetricFamily &family);
 QJsonValue toJson(const MetricsSnapshot &snapshot);
 QJsonValue toJson(const BackendInfo &info);
 
-template<typename T> QJsonValue toJson(const Page<T> &page)
+template<typename T>
+QJsonValue toJson(const Page<T> &page)
 {
     return QJsonObject {{QStringLiteral("items"), listToJson(page.items)},
                         {QStringLiteral("next_cursor"), page.nextCursor},
@@ -70,7 +71,8 @@ void readJson(JsonReader &reader, const QJsonValue &json, MetricFamily &out);
 void readJson(JsonReader &reader, const QJsonValue &json, MetricsSnapshot &out);
 void readJson(JsonReader &reader, const QJsonValue &json, BackendInfo &out);
 
-template<typename T> void readJson(JsonReader &reader, const QJsonValue &json, Page<T> &out)
+template<typename T>
+void readJson(JsonReader &reader, const QJsonValue &json, Page<T> &out)
 {
     JsonObjectReader object(reader, json);
     object.required(QLatin1StringView("items"), out.items);
@@ -80,7 +82,8 @@ template<typename T> void readJson(JsonReader &reader, const QJsonValue &json, P
 }
 
 /// Decodes a value of type T, or an InvalidArgument error naming the offending path.
-template<typename T> Result<T> fromJson(const QJsonValue &json, JsonReader::Mode mode = JsonReader::Mode::Strict)
+template<typename T>
+Result<T> fromJson(const QJsonValue &json, JsonReader::Mode mode = JsonReader::Mode::Strict)
 {
     JsonReader reader(mode);
     T value {};

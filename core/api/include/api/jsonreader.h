@@ -74,7 +74,8 @@ void readJson(JsonReader &reader, const QJsonValue &json, double &out);
 void readJson(JsonReader &reader, const QJsonValue &json, QStringList &out);
 void readJson(JsonReader &reader, const QJsonValue &json, QJsonObject &out);
 
-template<typename Tag> void readJson(JsonReader &reader, const QJsonValue &json, Id<Tag> &out)
+template<typename Tag>
+void readJson(JsonReader &reader, const QJsonValue &json, Id<Tag> &out)
 {
     quint64 value = 0;
     readJson(reader, json, value);
@@ -87,7 +88,8 @@ concept NamedEnum = std::is_enum_v<E> && requires
     EnumNames<E>::names;
 };
 
-template<NamedEnum E> void readJson(JsonReader &reader, const QJsonValue &json, E &out)
+template<NamedEnum E>
+void readJson(JsonReader &reader, const QJsonValue &json, E &out)
 {
     if (!json.isString()) {
         reader.fail(QStringLiteral("expected a string (one of %1)").arg(enumNameList<E>()));
@@ -100,7 +102,8 @@ template<NamedEnum E> void readJson(JsonReader &reader, const QJsonValue &json, 
         reader.fail(QStringLiteral("unknown value '%1' (expected one of %2)").arg(name, enumNameList<E>()));
 }
 
-template<typename T> void readJson(JsonReader &reader, const QJsonValue &json, QList<T> &out)
+template<typename T>
+void readJson(JsonReader &reader, const QJsonValue &json, QList<T> &out)
 {
     if (!json.isArray()) {
         reader.fail(QStringLiteral("expected an array"));
@@ -117,7 +120,8 @@ template<typename T> void readJson(JsonReader &reader, const QJsonValue &json, Q
     }
 }
 
-template<typename T> void readJson(JsonReader &reader, const QJsonValue &json, std::optional<T> &out)
+template<typename T>
+void readJson(JsonReader &reader, const QJsonValue &json, std::optional<T> &out)
 {
     if (json.isNull() || json.isUndefined()) {
         out.reset();
@@ -138,7 +142,8 @@ public:
     bool isObject() const { return m_isObject; }
     bool has(QLatin1StringView key) const { return m_object.contains(key); }
 
-    template<typename T> void required(QLatin1StringView key, T &out)
+    template<typename T>
+    void required(QLatin1StringView key, T &out)
     {
         m_known.append(key);
         if (!m_isObject || !m_reader.ok())
@@ -151,7 +156,8 @@ public:
             readJson(m_reader, value, out);
     }
 
-    template<typename T> void optional(QLatin1StringView key, T &out)
+    template<typename T>
+    void optional(QLatin1StringView key, T &out)
     {
         m_known.append(key);
         if (!m_isObject || !m_reader.ok())
@@ -179,17 +185,20 @@ private:
 /// Milliseconds since the epoch as an ISO 8601 UTC string with milliseconds; 0 is null.
 QJsonValue timeToJson(qint64 ms);
 
-template<typename Tag> QJsonValue toJson(Id<Tag> id)
+template<typename Tag>
+QJsonValue toJson(Id<Tag> id)
 {
     return QJsonValue(static_cast<qint64>(id.value));
 }
 
-template<NamedEnum E> QJsonValue toJson(E value)
+template<NamedEnum E>
+QJsonValue toJson(E value)
 {
     return QJsonValue(enumName(value).toString());
 }
 
-template<typename T> QJsonArray listToJson(const QList<T> &list)
+template<typename T>
+QJsonArray listToJson(const QList<T> &list)
 {
     QJsonArray array;
     for (const T &item : list)

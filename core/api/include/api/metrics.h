@@ -17,7 +17,8 @@ enum class MetricType
     Histogram,
 };
 
-template<> struct EnumNames<MetricType>
+template<>
+struct EnumNames<MetricType>
 {
     static constexpr std::array<QStringView, 3> names {u"counter", u"gauge", u"histogram"};
 };

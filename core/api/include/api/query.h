@@ -16,7 +16,8 @@ struct PageRequest
     bool operator==(const PageRequest &) const = default;
 };
 
-template<typename T> struct Page
+template<typename T>
+struct Page
 {
     QList<T> items;
     QString nextCursor; ///< Empty on the last page.

@@ -14,7 +14,8 @@ enum class Topology
     Ring, ///< Each agent sees its two neighbours in creation order.
 };
 
-template<> struct EnumNames<Topology>
+template<>
+struct EnumNames<Topology>
 {
     static constexpr std::array<QStringView, 4> names {u"mesh", u"star", u"hierarchical", u"ring"};
 };

@@ -25,7 +25,8 @@ enum class TaskState
     TimedOut,
 };
 
-template<> struct EnumNames<TaskState>
+template<>
+struct EnumNames<TaskState>
 {
     static constexpr std::array<QStringView, 7> names {u"queued", u"running",   u"deciding", u"succeeded",
                                                        u"failed", u"cancelled", u"timed_out"};
@@ -44,7 +45,8 @@ enum class AnswerFormat
     Number,
 };
 
-template<> struct EnumNames<AnswerFormat>
+template<>
+struct EnumNames<AnswerFormat>
 {
     static constexpr std::array<QStringView, 3> names {u"free_text", u"choice", u"number"};
 };
