@@ -46,14 +46,17 @@ int positiveOption(const QCommandLineParser &parser, const QString &name, int mi
     return value;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+struct BenchOptions
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("qwen-swarm-bench"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(QWENSWARM_VERSION));
+    Bench::WorkloadOptions workload;
+    QString store;
+    quint64 seed = 1;
+    bool storeThread = false;
+};
 
+// Exits with status 2 (and a message) on options it cannot run.
+BenchOptions parseOptions(const QCoreApplication &app)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Runs the standard workload: each task fans out to 5 agents, then a plurality vote; prints one JSON line."));
@@ -72,61 +75,78 @@ int main(int argc, char *argv[])
         {QStringLiteral("attach"), QStringLiteral("Run against a daemon at URL instead of an embedded engine."),
          QStringLiteral("URL")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the engine."), QStringLiteral("SEED"), QStringLiteral("1")},
-        {QStringLiteral("store-thread"),
-         QStringLiteral("Run the store on a thread of its own (default for sqlite and postgres).")},
+        {QStringLiteral("store-thread"), QStringLiteral("Run the store on a thread of its own.")},
     });
     parser.process(app);
 
-    Bench::WorkloadOptions options;
-    options.tasks = positiveOption(parser, QStringLiteral("tasks"), 1, 100'000'000);
-    options.concurrency = positiveOption(parser, QStringLiteral("concurrency"), 1, 1'000'000);
-    options.latencyMs = positiveOption(parser, QStringLiteral("latency-ms"), 0, 600'000);
-    const QString storeName = parser.value(QStringLiteral("store"));
+    BenchOptions options;
+    options.workload.tasks = positiveOption(parser, QStringLiteral("tasks"), 1, 100'000'000);
+    options.workload.concurrency = positiveOption(parser, QStringLiteral("concurrency"), 1, 1'000'000);
+    options.workload.latencyMs = positiveOption(parser, QStringLiteral("latency-ms"), 0, 600'000);
+    options.store = parser.value(QStringLiteral("store"));
+    options.seed = parser.value(QStringLiteral("seed")).toULongLong();
+    options.storeThread = parser.isSet(QStringLiteral("store-thread"));
     if (parser.isSet(QStringLiteral("attach"))) {
         QTextStream(stderr)
             << "qwen-swarm-bench: --attach needs the remote backend, which this build does not have yet\n";
-        return 2;
+        std::exit(2);
     }
-    if (storeName != QLatin1StringView("memory")) {
-        QTextStream(stderr) << "qwen-swarm-bench: --store " << storeName
+    if (options.store != QLatin1StringView("memory")) {
+        QTextStream(stderr) << "qwen-swarm-bench: --store " << options.store
                             << " is not available in this build (available: memory)\n";
-        return 2;
+        std::exit(2);
     }
+    return options;
+}
 
-    Engine::EngineConfig config;
-    config.seed = parser.value(QStringLiteral("seed")).toULongLong();
-    config.maxRunningTasks = options.concurrency;
-    config.maxQueuedTasks = std::max(options.concurrency * 2, 1024);
-    config.maxBatchSize = std::max(options.concurrency, 10000);
-    const Usage before = currentUsage();
-    std::unique_ptr<Engine::Store> store = std::make_unique<Engine::MemoryStore>();
-    if (parser.isSet(QStringLiteral("store-thread")))
-        store = std::make_unique<Engine::ThreadedStore>(std::move(store));
-    Engine::InProcessBackend backend(config, std::move(store));
-    Bench::WorkloadRunner runner(backend, options);
-    QObject::connect(&runner, &Bench::WorkloadRunner::finished, &app, &QCoreApplication::quit);
-    runner.start();
-    app.exec();
-    const Usage after = currentUsage();
-
-    const Bench::WorkloadResult &r = runner.result();
+void printResult(const BenchOptions &options, const Bench::WorkloadResult &r, const Usage &used)
+{
+    const Bench::WorkloadOptions &w = options.workload;
     QJsonObject line {
         {QStringLiteral("tasks"), r.tasks},
-        {QStringLiteral("agents_per_task"), options.agentsPerTask},
-        {QStringLiteral("concurrency"), options.concurrency},
-        {QStringLiteral("model_latency_ms"), options.latencyMs},
-        {QStringLiteral("store"), storeName},
+        {QStringLiteral("agents_per_task"), w.agentsPerTask},
+        {QStringLiteral("concurrency"), w.concurrency},
+        {QStringLiteral("model_latency_ms"), w.latencyMs},
+        {QStringLiteral("store"), options.store},
         {QStringLiteral("wall_s"), r.wallSeconds},
         {QStringLiteral("tasks_per_s"), r.wallSeconds > 0 ? r.tasks / r.wallSeconds : 0},
         {QStringLiteral("p50_ms"), r.p50Ms},
         {QStringLiteral("p99_ms"), r.p99Ms},
-        {QStringLiteral("cpu_us_per_task"), r.tasks > 0 ? (after.cpuSeconds - before.cpuSeconds) * 1e6 / r.tasks : 0},
-        {QStringLiteral("peak_rss_mb"), after.peakRssMb},
+        {QStringLiteral("cpu_us_per_task"), r.tasks > 0 ? used.cpuSeconds * 1e6 / r.tasks : 0},
+        {QStringLiteral("peak_rss_mb"), used.peakRssMb},
         {QStringLiteral("correct"), r.correct},
     };
     if (!r.correct)
         line.insert(QStringLiteral("failure"), r.failure);
     std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
-    return r.correct ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("qwen-swarm-bench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QWENSWARM_VERSION));
+    const BenchOptions options = parseOptions(app);
+
+    Engine::EngineConfig config;
+    config.seed = options.seed;
+    config.maxRunningTasks = options.workload.concurrency;
+    config.maxQueuedTasks = std::max(options.workload.concurrency * 2, 1024);
+    config.maxBatchSize = std::max(options.workload.concurrency, 10000);
+    const Usage before = currentUsage();
+    std::unique_ptr<Engine::Store> store = std::make_unique<Engine::MemoryStore>();
+    if (options.storeThread)
+        store = std::make_unique<Engine::ThreadedStore>(std::move(store));
+    Engine::InProcessBackend backend(config, std::move(store));
+    Bench::WorkloadRunner runner(backend, options.workload);
+    QObject::connect(&runner, &Bench::WorkloadRunner::finished, &app, &QCoreApplication::quit);
+    runner.start();
+    app.exec();
+    const Usage after = currentUsage();
+
+    printResult(options, runner.result(), {after.cpuSeconds - before.cpuSeconds, after.peakRssMb});
+    return runner.result().correct ? 0 : 1;
 }

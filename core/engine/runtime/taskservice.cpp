@@ -77,90 +77,111 @@ Api::Result<Api::Task> TaskService::prepare(const Api::TaskSpec &spec, qint64 no
 
 void TaskService::submit(const QList<Api::TaskSpec> &specs, Reply<QList<Api::Task>> done)
 {
+    auto batch = prepareBatch(specs);
+    if (!batch)
+        return done(batch.error());
+    commit(*batch);
+    m_context.storeWriter.whenDurable(
+        [this, batch = std::move(batch).value(), done = std::move(done)](Api::Result<void> written) mutable {
+            m_accepting -= batch.newCount;
+            if (!written) {
+                forget(batch);
+                return done(written.error());
+            }
+            acceptAndAnswer(std::move(batch), std::move(done));
+        });
+}
+
+Api::Result<TaskService::Batch> TaskService::prepareBatch(const QList<Api::TaskSpec> &specs)
+{
     if (specs.isEmpty() || specs.size() > m_context.config.maxBatchSize) {
-        return done(
-            Api::makeError(ErrorCode::InvalidArgument,
-                           QStringLiteral("tasks: expected 1..%1 tasks per batch").arg(m_context.config.maxBatchSize)));
+        return Api::makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("tasks: expected 1..%1 tasks per batch").arg(m_context.config.maxBatchSize));
     }
     const qint64 now = wallClockMs();
-    QList<Api::Task> tasks;
-    tasks.reserve(specs.size());
-    QList<bool> fresh;
-    fresh.reserve(specs.size());
+    Batch batch;
+    batch.tasks.reserve(specs.size());
+    batch.fresh.reserve(specs.size());
     QHash<QString, qsizetype> keysInBatch;
-    std::size_t newCount = 0;
     for (qsizetype i = 0; i < specs.size(); ++i) {
         const QString &key = specs[i].idempotencyKey;
         if (!key.isEmpty() && keysInBatch.contains(key)) {
-            tasks.append(tasks[keysInBatch.value(key)]); // the same task twice in one batch
-            fresh.append(false);
+            batch.tasks.append(batch.tasks[keysInBatch.value(key)]); // the same task twice in one batch
+            batch.fresh.append(false);
             continue;
         }
         bool isNew = false;
         auto prepared = prepare(specs[i], now, isNew);
         if (!prepared)
-            return done(specs.size() == 1 ? prepared.error() : withIndex(prepared.error(), i));
+            return specs.size() == 1 ? prepared.error() : withIndex(prepared.error(), i);
         if (isNew)
-            prepared->id = Api::TaskId(m_lastTaskId + 1 + newCount++);
+            prepared->id = Api::TaskId(m_lastTaskId + 1 + batch.newCount++);
         if (!key.isEmpty())
             keysInBatch.insert(key, i);
-        tasks.append(std::move(prepared).value());
-        fresh.append(isNew);
+        batch.tasks.append(std::move(prepared).value());
+        batch.fresh.append(isNew);
     }
     const std::size_t capacity = static_cast<std::size_t>(std::max(0, m_context.config.maxQueuedTasks));
-    if (m_scheduler.unfinishedCount() + m_accepting + newCount > capacity) {
-        return done(Api::makeError(ErrorCode::ResourceExhausted,
-                                   QStringLiteral("the queue is full (%1 unfinished tasks)").arg(capacity),
-                                   {{QStringLiteral("retriable"), true}}));
+    if (m_scheduler.unfinishedCount() + m_accepting + batch.newCount > capacity) {
+        return Api::makeError(ErrorCode::ResourceExhausted,
+                              QStringLiteral("the queue is full (%1 unfinished tasks)").arg(capacity),
+                              {{QStringLiteral("retriable"), true}});
     }
-    // All valid: commit ids and keys, write, and answer once durable.
-    m_lastTaskId += newCount;
-    m_accepting += newCount;
-    for (qsizetype i = 0; i < tasks.size(); ++i) {
-        if (!fresh[i])
+    return batch;
+}
+
+void TaskService::commit(const Batch &batch)
+{
+    m_lastTaskId += batch.newCount;
+    m_accepting += batch.newCount;
+    for (qsizetype i = 0; i < batch.tasks.size(); ++i) {
+        if (!batch.fresh[i])
             continue;
-        if (!tasks[i].spec.idempotencyKey.isEmpty())
-            m_idempotencyKeys.insert(tasks[i].spec.idempotencyKey, tasks[i].id);
-        m_context.storeWriter.append(TaskWrite {tasks[i]});
+        const Api::Task &task = batch.tasks[i];
+        if (!task.spec.idempotencyKey.isEmpty())
+            m_idempotencyKeys.insert(task.spec.idempotencyKey, task.id);
+        m_context.storeWriter.append(TaskWrite {task});
     }
-    m_context.storeWriter.whenDurable(
-        [this, tasks, fresh, newCount, done = std::move(done)](Api::Result<void> written) mutable {
-            m_accepting -= newCount;
-            if (!written) {
-                for (qsizetype i = 0; i < tasks.size(); ++i) {
-                    if (fresh[i] && !tasks[i].spec.idempotencyKey.isEmpty())
-                        m_idempotencyKeys.remove(tasks[i].spec.idempotencyKey);
+}
+
+void TaskService::forget(const Batch &batch)
+{
+    for (qsizetype i = 0; i < batch.tasks.size(); ++i) {
+        if (batch.fresh[i] && !batch.tasks[i].spec.idempotencyKey.isEmpty())
+            m_idempotencyKeys.remove(batch.tasks[i].spec.idempotencyKey);
+    }
+}
+
+void TaskService::acceptAndAnswer(Batch batch, Reply<QList<Api::Task>> done)
+{
+    QList<Api::TaskId> existing;
+    for (qsizetype i = 0; i < batch.tasks.size(); ++i) {
+        if (batch.fresh[i]) {
+            m_context.metrics.tasksSubmitted.add();
+            m_scheduler.accept(batch.tasks[i], QStringLiteral("accepted"));
+        } else {
+            existing.append(batch.tasks[i].id);
+        }
+    }
+    if (existing.isEmpty())
+        return done(std::move(batch.tasks));
+    // Idempotent re-submissions answer the task as it is now.
+    auto remaining = std::make_shared<qsizetype>(existing.size());
+    auto answers = std::make_shared<QList<Api::Task>>(std::move(batch.tasks));
+    auto shared = std::make_shared<Reply<QList<Api::Task>>>(std::move(done));
+    for (Api::TaskId id : existing) {
+        current(id, [answers, remaining, shared, id](Api::Result<Api::Task> found) {
+            if (found) {
+                for (Api::Task &t : *answers) {
+                    if (t.id == id)
+                        t = found.value();
                 }
-                return done(written.error());
             }
-            QList<Api::TaskId> existing;
-            for (qsizetype i = 0; i < tasks.size(); ++i) {
-                if (fresh[i]) {
-                    m_context.metrics.tasksSubmitted.add();
-                    m_scheduler.accept(tasks[i], QStringLiteral("accepted"));
-                } else {
-                    existing.append(tasks[i].id);
-                }
-            }
-            if (existing.isEmpty())
-                return done(std::move(tasks));
-            // Idempotent re-submissions answer the task as it is now.
-            auto remaining = std::make_shared<qsizetype>(existing.size());
-            auto answers = std::make_shared<QList<Api::Task>>(std::move(tasks));
-            auto shared = std::make_shared<Reply<QList<Api::Task>>>(std::move(done));
-            for (Api::TaskId id : existing) {
-                current(id, [answers, remaining, shared, id](Api::Result<Api::Task> found) {
-                    if (found) {
-                        for (Api::Task &t : *answers) {
-                            if (t.id == id)
-                                t = found.value();
-                        }
-                    }
-                    if (--*remaining == 0)
-                        (*shared)(std::move(*answers));
-                });
-            }
+            if (--*remaining == 0)
+                (*shared)(std::move(*answers));
         });
+    }
 }
 
 void TaskService::current(Api::TaskId id, Reply<Api::Task> done)

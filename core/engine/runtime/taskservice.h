@@ -33,6 +33,21 @@ public:
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done);
 
 private:
+    /// A submission, checked: new tasks (with ids) and tasks that already had their idempotency key.
+    struct Batch
+    {
+        QList<Api::Task> tasks;
+        QList<bool> fresh;
+        std::size_t newCount = 0;
+    };
+
+    Api::Result<Batch> prepareBatch(const QList<Api::TaskSpec> &specs);
+    /// Takes the ids and keys, and writes the new tasks.
+    void commit(const Batch &batch);
+    /// Gives the keys back after a failed write.
+    void forget(const Batch &batch);
+    /// Once durable: queues the new tasks and answers every task as it is now.
+    void acceptAndAnswer(Batch batch, Reply<QList<Api::Task>> done);
     /// A checked spec made into a new task, or the task that already has its idempotency key.
     Api::Result<Api::Task> prepare(const Api::TaskSpec &spec, qint64 nowMs, bool &isNew);
     /// The current record of a task, live or stored.
