@@ -9,6 +9,7 @@ using namespace Api;
 namespace {
 
 constexpr qsizetype maxRecent = 50;
+constexpr qint64 rateWindowMs = 5000;
 
 double labelled(const MetricsSnapshot &s, const char *name, const char *label, const char *value)
 {
@@ -76,11 +77,13 @@ void LiveSummary::poll()
             = labelled(s, "qwen_swarm_agents", "state", "idle") + labelled(s, "qwen_swarm_agents", "state", "busy");
         c.agentsTotal = s.total(u"qwen_swarm_agents");
         c.costUsd = s.total(u"qwen_swarm_cost_usd_total");
-        const double finished = s.total(u"qwen_swarm_tasks_finished_total");
-        if (m_lastFinished >= 0 && s.timeMs > m_lastPollMs)
-            c.tasksPerSecond = (finished - m_lastFinished) * 1000.0 / static_cast<double>(s.timeMs - m_lastPollMs);
-        m_lastFinished = finished;
-        m_lastPollMs = s.timeMs;
+        m_finishedHistory.append({s.timeMs, s.total(u"qwen_swarm_tasks_finished_total")});
+        while (m_finishedHistory.size() > 2 && s.timeMs - m_finishedHistory.at(1).first >= rateWindowMs)
+            m_finishedHistory.removeFirst();
+        const auto &[oldestMs, oldest] = m_finishedHistory.constFirst();
+        const auto &[newestMs, newest] = m_finishedHistory.constLast();
+        if (newestMs > oldestMs)
+            c.tasksPerSecond = (newest - oldest) * 1000.0 / static_cast<double>(newestMs - oldestMs);
         m_counts = c;
         markChanged();
     });

@@ -62,8 +62,8 @@ private:
     bool m_pollInFlight = false;
     bool m_dirty = false;
     Counts m_counts;
-    qint64 m_lastPollMs = 0;
-    double m_lastFinished = -1;
+    /// (time, finished tasks) of recent polls: the rate is taken over about the last five seconds.
+    QList<std::pair<qint64, double>> m_finishedHistory;
     QList<RecentDecision> m_recent;
     QString m_lastError;
 };
