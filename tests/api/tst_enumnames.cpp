@@ -78,8 +78,10 @@ void addEnumRows()
                                                        {TaskState::Failed, u"failed"},
                                                        {TaskState::Cancelled, u"cancelled"},
                                                        {TaskState::TimedOut, u"timed_out"}});
-    QTest::newRow("AnswerFormat") << enumCase<AnswerFormat>(
-        {{AnswerFormat::FreeText, u"free_text"}, {AnswerFormat::Choice, u"choice"}, {AnswerFormat::Number, u"number"}});
+    QTest::newRow("AnswerFormat") << enumCase<AnswerFormat>({{AnswerFormat::FreeText, u"free_text"},
+                                                             {AnswerFormat::Choice, u"choice"},
+                                                             {AnswerFormat::Number, u"number"},
+                                                             {AnswerFormat::Ranking, u"ranking"}});
     QTest::newRow("VoteStatus") << enumCase<VoteStatus>({{VoteStatus::Valid, u"valid"},
                                                          {VoteStatus::Abstained, u"abstained"},
                                                          {VoteStatus::Malformed, u"malformed"},

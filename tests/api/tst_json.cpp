@@ -196,7 +196,13 @@ Decision sampleDecision()
     decision.dissenters = {AgentId(19)};
     decision.explanation = u"4 of 5 weighted votes for \"4\""_s;
     decision.createdMs = T0 + 2400;
+    decision.feedback = DecisionFeedback {false, u"5"_s, u"the judge was fooled"_s, u"alice"_s, T0 + 9000};
     return decision;
+}
+
+Reputation sampleReputation()
+{
+    return Reputation {AgentId(17), u"math"_s, 7.5, 2.25, 9, T0 + 3000};
 }
 
 Event sampleEvent(EventPayload payload)
@@ -492,6 +498,16 @@ void TestJson::roundTrip_data()
     QTest::newRow("MetricsSnapshot") << codecFor(sampleSnapshot()) << QStringList();
     QTest::newRow("BackendInfo") << codecFor(sampleBackendInfo()) << QStringList();
     QTest::newRow("Page<Task>") << codecFor(sampleTaskPage()) << QStringList();
+    QTest::newRow("Reputation") << codecFor(sampleReputation()) << QStringList();
+    QTest::newRow("ReputationPoint") << codecFor(
+        ReputationPoint {AgentId(17), u"math"_s, 7.5, 2.25, ReputationCause::Feedback, DecisionId(88), T0 + 3000})
+                                     << QStringList();
+    QTest::newRow("DecisionFeedback") << codecFor(DecisionFeedback {false, u"5"_s, u"n"_s, u"bob"_s, T0 + 1})
+                                      << QStringList {u"correct"_s};
+    QTest::newRow("ReputationQuery") << codecFor(
+        ReputationQuery {AgentId(17), u"math"_s, T0, T0 + 60000, samplePageRequest()})
+                                     << QStringList();
+    QTest::newRow("LearningState") << codecFor(LearningState {1, {sampleReputation()}}) << QStringList {u"version"_s};
 }
 
 void TestJson::roundTrip()
@@ -702,6 +718,14 @@ void TestJson::rejectsInvalidInput_data()
     QTest::newRow("missing required list")
         << decoder<Page<Task>>() << parse(R"({"next_cursor": "x"})") << u"items"_s << u"required"_s << strict;
 
+    // Learned state that cannot be right.
+    QTest::newRow("reputation with a zero beta")
+        << decoder<Reputation>() << parse(R"({"agent_id": 1, "alpha": 2, "beta": 0})") << QString()
+        << u"alpha and beta must be positive"_s << strict;
+    QTest::newRow("learned state of a newer version")
+        << decoder<LearningState>() << parse(R"({"version": 2, "reputations": []})") << QString()
+        << u"learned state of version 2 is not known"_s << strict;
+
     // Wrong types.
     QTest::newRow("string where int expected")
         << decoder<TaskSpec>() << parse(R"({"swarm_id": 1, "prompt": "p", "priority": "high"})") << u"priority"_s
@@ -749,17 +773,16 @@ void TestJson::rejectsInvalidInput_data()
                                        << u"timeout_ms"_s << u"expected an integer in"_s << strict;
 
     // Enums.
-    QTest::newRow("unknown enum name") << decoder<TaskSpec>()
-                                       << parse(R"({"swarm_id": 1, "prompt": "p", "answer_format": "essay"})")
-                                       << u"answer_format"_s
-                                       << u"unknown value 'essay' (expected one of free_text, choice, number)"_s
-                                       << strict;
+    QTest::newRow("unknown enum name")
+        << decoder<TaskSpec>() << parse(R"({"swarm_id": 1, "prompt": "p", "answer_format": "essay"})")
+        << u"answer_format"_s << u"unknown value 'essay' (expected one of free_text, choice, number, ranking)"_s
+        << strict;
     QTest::newRow("enum name in other case")
         << decoder<TaskSpec>() << parse(R"({"swarm_id": 1, "prompt": "p", "answer_format": "Choice"})")
-        << u"answer_format"_s << u"expected one of free_text, choice, number"_s << strict;
+        << u"answer_format"_s << u"expected one of free_text, choice, number, ranking"_s << strict;
     QTest::newRow("enum as a number") << decoder<TaskSpec>()
                                       << parse(R"({"swarm_id": 1, "prompt": "p", "answer_format": 1})")
-                                      << u"answer_format"_s << u"free_text, choice, number"_s << strict;
+                                      << u"answer_format"_s << u"free_text, choice, number, ranking"_s << strict;
     QTest::newRow("unknown enum in a list")
         << decoder<SubscriptionSpec>() << parse(R"({"topics": ["tasks", "metrics"]})") << u"topics[1]"_s
         << u"unknown value 'metrics' (expected one of swarms, agents, tasks, decisions, logs, audit)"_s << strict;

@@ -43,6 +43,10 @@ private:
         {
             done(Api::Page<Api::Decision> {});
         }
+        void reputationHistory(const Api::ReputationQuery &, Reply<Api::Page<Api::ReputationPoint>> done) override
+        {
+            done(Api::Page<Api::ReputationPoint> {});
+        }
 
     private:
         QThread **m_seen;
@@ -68,6 +72,10 @@ private:
         void queryDecisions(const Api::DecisionQuery &q, Reply<Api::Page<Api::Decision>> done) override
         {
             m_memory.queryDecisions(q, done);
+        }
+        void reputationHistory(const Api::ReputationQuery &q, Reply<Api::Page<Api::ReputationPoint>> done) override
+        {
+            m_memory.reputationHistory(q, done);
         }
 
     private:

@@ -197,7 +197,8 @@ QJsonValue toJson(const Decision &decision)
                         {u"agreement"_s, decision.agreement},
                         {u"dissenters"_s, listToJson(decision.dissenters)},
                         {u"explanation"_s, decision.explanation},
-                        {u"created_at"_s, timeToJson(decision.createdMs)}};
+                        {u"created_at"_s, timeToJson(decision.createdMs)},
+                        {u"feedback"_s, optionalToJson(decision.feedback)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, Decision &out)
@@ -215,6 +216,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, Decision &out)
     object.optional("dissenters"_L1, out.dissenters);
     object.optional("explanation"_L1, out.explanation);
     object.optionalTime("created_at"_L1, out.createdMs);
+    object.optional("feedback"_L1, out.feedback);
     object.finish();
 }
 

@@ -3,6 +3,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 #include <cmath>
 #include <optional>
@@ -49,6 +52,28 @@ std::optional<double> parseNumber(QString text)
     return value;
 }
 
+// "B > A > C", "B, A, C" or "B A C": choices best first, each at most once (a ranking may stop
+// early). Canonical form "B>A>C" with the choices' own spelling.
+std::optional<QString> parseRanking(const QString &text, const QStringList &choices)
+{
+    // Choices may contain spaces ("New York"): split on spaces only when no other separator is used.
+    static const QRegularExpression marks(QStringLiteral("\\s*[>,;]\\s*"));
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    const QStringList items = text.split(text.contains(marks) ? marks : spaces, Qt::SkipEmptyParts);
+    if (items.isEmpty())
+        return std::nullopt;
+    QStringList ranked;
+    for (const QString &item : items) {
+        const auto choice = std::find_if(choices.cbegin(), choices.cend(), [&item](const QString &c) {
+            return c.compare(item, Qt::CaseInsensitive) == 0;
+        });
+        if (choice == choices.cend() || ranked.contains(*choice))
+            return std::nullopt;
+        ranked.append(*choice);
+    }
+    return ranked.join(QLatin1Char('>'));
+}
+
 QString canonicalNumber(double value)
 {
     if (value == 0)
@@ -91,6 +116,10 @@ AnswerNormalizer::Normalized AnswerNormalizer::normalize(const QString &raw, Api
     case Api::AnswerFormat::Number:
         if (const auto number = parseNumber(answer))
             return {VoteStatus::Valid, canonicalNumber(*number)};
+        return {VoteStatus::Malformed, {}};
+    case Api::AnswerFormat::Ranking:
+        if (const auto ranking = parseRanking(answer, choices))
+            return {VoteStatus::Valid, *ranking};
         return {VoteStatus::Malformed, {}};
     case Api::AnswerFormat::FreeText:
         break;

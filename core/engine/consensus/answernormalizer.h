@@ -12,7 +12,8 @@ namespace QwenSwarm::Engine {
 /// 3. empty or "abstain" is an abstention;
 /// 4. by format: Choice matches a choice case-insensitively (its canonical spelling, else malformed);
 ///    Number parses "1,000", "1 000", "1000.0" and "1e3" alike (canonical "1000", else malformed);
-///    FreeText is case-folded.
+///    Ranking lists choices best first ("B > A > C", "B, A, C"), each at most once, canonical "B>A>C"
+///    (else malformed); FreeText is case-folded.
 class AnswerNormalizer
 {
 public:

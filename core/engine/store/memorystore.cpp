@@ -161,6 +161,27 @@ void MemoryStore::apply(DecisionWrite &&w)
                                        RecordCodec::encode(d)});
 }
 
+void MemoryStore::apply(ReputationWrite &&w)
+{
+    const Api::Reputation &r = w.reputation;
+    m_reputations.insert({r.agentId.value, r.tag}, r);
+    if (w.point)
+        m_points.push_back({std::move(*w.point), Api::Id<PointTag>(m_points.size() + 1)});
+}
+
+void MemoryStore::apply(FeedbackWrite &&w)
+{
+    m_feedback.insert(w.decisionId, std::move(w.feedback));
+}
+
+Api::Decision MemoryStore::unpacked(const StoredDecision &stored) const
+{
+    Api::Decision decision = RecordCodec::decodeDecision(stored.trail).value_or(Api::Decision {});
+    if (const auto it = m_feedback.constFind(stored.id); it != m_feedback.constEnd())
+        decision.feedback = it.value();
+    return decision;
+}
+
 void MemoryStore::load(Reply<StoreSnapshot> done)
 {
     StoreSnapshot snapshot;
@@ -174,6 +195,7 @@ void MemoryStore::load(Reply<StoreSnapshot> done)
         snapshot.maxSwarmId = std::max(snapshot.maxSwarmId, s.id.value);
     for (const Api::Agent &a : std::as_const(m_agents))
         snapshot.maxAgentId = std::max(snapshot.maxAgentId, a.id.value);
+    snapshot.reputations = m_reputations.values();
     snapshot.maxTaskId = m_tasks.empty() ? 0 : m_tasks.back().id.value;
     snapshot.maxDecisionId = m_decisions.empty() ? 0 : m_decisions.back().id.value;
     done(std::move(snapshot));
@@ -204,17 +226,39 @@ void MemoryStore::decision(Api::DecisionId id, Reply<Api::Decision> done)
     auto it = findById(m_decisions, id.value);
     if (it == m_decisions.end() || it->id != id)
         return done(notFound("decision", id.value));
-    done(RecordCodec::decodeDecision(it->trail).value_or(Api::Decision {}));
+    done(unpacked(*it));
 }
 
 void MemoryStore::queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done)
 {
     done(pageOf<StoredDecision, Api::Decision>(
-        m_decisions, query.page, [&query](const StoredDecision &s) -> std::optional<Api::Decision> {
+        m_decisions, query.page, [this, &query](const StoredDecision &s) -> std::optional<Api::Decision> {
             if (!matchesDecisionFields(s.swarmId, s.taskId, s.strategy, s.outcome, s.agreement, s.createdMs, query))
                 return std::nullopt;
-            return RecordCodec::decodeDecision(s.trail);
+            return unpacked(s);
         }));
+}
+
+void MemoryStore::reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done)
+{
+    const auto page = pageOf<StoredPoint, StoredPoint>(
+        m_points, query.page, [&query](const StoredPoint &s) -> std::optional<StoredPoint> {
+            const Api::ReputationPoint &p = s.point;
+            if (query.agentId.isValid() && p.agentId != query.agentId)
+                return std::nullopt;
+            if (p.tag != query.tag)
+                return std::nullopt;
+            if ((query.fromMs != 0 && p.timeMs < query.fromMs) || (query.toMs != 0 && p.timeMs >= query.toMs))
+                return std::nullopt;
+            return s;
+        });
+    if (!page)
+        return done(page.error());
+    Api::Page<Api::ReputationPoint> points;
+    points.nextCursor = page->nextCursor;
+    for (const StoredPoint &s : page->items)
+        points.items.append(s.point);
+    done(std::move(points));
 }
 
 } // namespace QwenSwarm::Engine

@@ -22,6 +22,7 @@ public:
     void queryTasks(const Api::TaskQuery &query, Reply<Api::Page<Api::Task>> done) override;
     void decision(Api::DecisionId id, Reply<Api::Decision> done) override;
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
+    void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) override;
 
 private:
     struct StoredTask
@@ -58,6 +59,9 @@ private:
     void apply(TaskWrite &&w);
     void apply(TaskProgress &&w);
     void apply(DecisionWrite &&w);
+    void apply(ReputationWrite &&w);
+    void apply(FeedbackWrite &&w);
+    Api::Decision unpacked(const StoredDecision &stored) const;
     static StoredTask stored(const Api::Task &task);
     static Api::Task unpacked(const StoredTask &stored);
 
@@ -67,6 +71,14 @@ private:
     // leaving half of their capacity unused.
     std::deque<StoredTask> m_tasks;
     std::deque<StoredDecision> m_decisions;
+    QHash<Api::DecisionId, Api::DecisionFeedback> m_feedback;
+    QHash<std::pair<quint64, QString>, Api::Reputation> m_reputations; // by (agent, tag)
+    struct StoredPoint
+    {
+        Api::ReputationPoint point;
+        Api::Id<struct PointTag> id; ///< Position in the history, for paging.
+    };
+    std::deque<StoredPoint> m_points;
 };
 
 } // namespace QwenSwarm::Engine

@@ -57,7 +57,23 @@ struct DecisionWrite
     Api::Decision decision;
 };
 
-using StoreWrite = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite>;
+/// The current value of a reputation, with the history point that explains it (when the change is
+/// worth a point: the engine decides which are).
+struct ReputationWrite
+{
+    Api::Reputation reputation;
+    std::optional<Api::ReputationPoint> point;
+};
+
+/// An operator's verdict on a decision; a later one replaces an earlier one.
+struct FeedbackWrite
+{
+    Api::DecisionId decisionId;
+    Api::DecisionFeedback feedback;
+};
+
+using StoreWrite
+    = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite, ReputationWrite, FeedbackWrite>;
 
 /// What an engine needs to resume: its configuration and unfinished work.
 struct StoreSnapshot
@@ -65,6 +81,7 @@ struct StoreSnapshot
     QList<Api::Swarm> swarms;
     QList<Api::Agent> agents;
     QList<Api::Task> unfinishedTasks;
+    QList<Api::Reputation> reputations;
     quint64 maxTaskId = 0;
     quint64 maxDecisionId = 0;
     quint64 maxSwarmId = 0;
@@ -102,6 +119,8 @@ public:
     virtual void queryTasks(const Api::TaskQuery &query, Reply<Api::Page<Api::Task>> done) = 0;
     virtual void decision(Api::DecisionId id, Reply<Api::Decision> done) = 0;
     virtual void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) = 0;
+    /// Newest first.
+    virtual void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) = 0;
 };
 
 } // namespace QwenSwarm::Engine

@@ -90,4 +90,10 @@ void ThreadedStore::queryDecisions(const Api::DecisionQuery &query, Reply<Api::P
     onStoreThread([query, done = answerOnCaller(std::move(done))](Store &store) { store.queryDecisions(query, done); });
 }
 
+void ThreadedStore::reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done)
+{
+    onStoreThread(
+        [query, done = answerOnCaller(std::move(done))](Store &store) { store.reputationHistory(query, done); });
+}
+
 } // namespace QwenSwarm::Engine

@@ -29,6 +29,7 @@ public:
     void queryTasks(const Api::TaskQuery &query, Reply<Api::Page<Api::Task>> done) override;
     void decision(Api::DecisionId id, Reply<Api::Decision> done) override;
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
+    void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) override;
 
 private:
     template<typename T>

@@ -2,10 +2,13 @@
 
 #include "api/enumnames.h"
 #include "api/ids.h"
+#include "api/learning.h"
 #include "api/strategy.h"
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace QwenSwarm::Api {
 
@@ -80,6 +83,7 @@ struct Decision
     QList<AgentId> dissenters; ///< Agents with a valid vote for another answer.
     QString explanation; ///< How the strategy reached the outcome, in plain words.
     qint64 createdMs = 0;
+    std::optional<DecisionFeedback> feedback; ///< An operator's verdict, if one was given.
 
     bool operator==(const Decision &) const = default;
 };

@@ -35,6 +35,11 @@ QJsonValue toJson(const MetricSample &sample);
 QJsonValue toJson(const MetricFamily &family);
 QJsonValue toJson(const MetricsSnapshot &snapshot);
 QJsonValue toJson(const BackendInfo &info);
+QJsonValue toJson(const Reputation &reputation);
+QJsonValue toJson(const ReputationPoint &point);
+QJsonValue toJson(const DecisionFeedback &feedback);
+QJsonValue toJson(const ReputationQuery &query);
+QJsonValue toJson(const LearningState &state);
 
 template<typename T>
 QJsonValue toJson(const Page<T> &page)
@@ -70,6 +75,11 @@ void readJson(JsonReader &reader, const QJsonValue &json, MetricSample &out);
 void readJson(JsonReader &reader, const QJsonValue &json, MetricFamily &out);
 void readJson(JsonReader &reader, const QJsonValue &json, MetricsSnapshot &out);
 void readJson(JsonReader &reader, const QJsonValue &json, BackendInfo &out);
+void readJson(JsonReader &reader, const QJsonValue &json, Reputation &out);
+void readJson(JsonReader &reader, const QJsonValue &json, ReputationPoint &out);
+void readJson(JsonReader &reader, const QJsonValue &json, DecisionFeedback &out);
+void readJson(JsonReader &reader, const QJsonValue &json, ReputationQuery &out);
+void readJson(JsonReader &reader, const QJsonValue &json, LearningState &out);
 
 template<typename T>
 void readJson(JsonReader &reader, const QJsonValue &json, Page<T> &out)

@@ -43,12 +43,13 @@ enum class AnswerFormat
     FreeText,
     Choice, ///< One of TaskSpec::choices.
     Number,
+    Ranking, ///< An order of TaskSpec::choices, best first ("B > A > C"); normalised to "B>A>C".
 };
 
 template<>
 struct EnumNames<AnswerFormat>
 {
-    static constexpr std::array<QStringView, 3> names {u"free_text", u"choice", u"number"};
+    static constexpr std::array<QStringView, 4> names {u"free_text", u"choice", u"number", u"ranking"};
 };
 
 /// Which of the swarm's agents answer. All conditions combine; empty means "no restriction".
