@@ -3,8 +3,9 @@
 add_library(qwenswarm_common INTERFACE)
 target_compile_features(qwenswarm_common INTERFACE cxx_std_20)
 target_compile_options(qwenswarm_common INTERFACE
-    -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Wshadow=local -Wcast-qual
-    -Woverloaded-virtual -Wimplicit-fallthrough)
+    -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Wcast-qual
+    -Woverloaded-virtual -Wimplicit-fallthrough
+    $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>)
 target_compile_definitions(qwenswarm_common INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII

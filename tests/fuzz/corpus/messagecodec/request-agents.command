@@ -1,0 +1,1 @@
+{"id":10,"method":"agents.command","params":{"command":"drain","id":17,"reason":"maintenance"},"type":"request"}

@@ -1,0 +1,326 @@
+#pragma once
+// Sample values for the protocol tests: one call of every method, one answer of every result type, one
+// message of every kind. Members are set away from their defaults, so a codec that drops one is noticed.
+
+#include <protocol/messagecodec.h>
+
+namespace QwenSwarm::Testing {
+
+namespace Samples {
+
+using namespace Qt::Literals::StringLiterals;
+namespace Api = QwenSwarm::Api;
+namespace Remote = QwenSwarm::Remote;
+
+constexpr qint64 T0 = 1764237600123; // 2025-11-27T10:00:00.123Z
+
+inline Api::StrategySpec strategy()
+{
+    return Api::StrategySpec {u"supermajority"_s, QJsonObject {{u"threshold"_s, 0.75}}};
+}
+
+inline Api::AgentSpec agentSpec(const QString &name = u"critic-1"_s)
+{
+    Api::AgentSpec spec;
+    spec.name = name;
+    spec.role = Api::AgentRole::Critic;
+    spec.provider = u"openai"_s;
+    spec.model = u"qwen2.5-72b-instruct"_s;
+    spec.parameters = QJsonObject {{u"temperature"_s, 0.25}};
+    spec.systemPrompt = u"Find the flaw. Ünïcödé ✓"_s;
+    spec.tags = {u"math"_s};
+    spec.limits.maxConcurrency = 7;
+    return spec;
+}
+
+inline Api::SwarmSpec swarmSpec()
+{
+    return Api::SwarmSpec {
+        u"review-board"_s, Api::Topology::Hierarchical, strategy(), {agentSpec(u"lead"_s), agentSpec(u"second"_s)}};
+}
+
+inline Api::TaskSpec taskSpec(int priority = -20)
+{
+    Api::TaskSpec spec;
+    spec.swarmId = Api::SwarmId(4);
+    spec.promptTemplate = u"What is {{a}} + {{b}}?"_s;
+    spec.variables = QJsonObject {{u"a"_s, 2}, {u"b"_s, u"two"_s}};
+    spec.answerFormat = Api::AnswerFormat::Choice;
+    spec.choices = {u"3"_s, u"4"_s};
+    spec.strategy = strategy();
+    spec.priority = priority;
+    spec.deadlineMs = T0 + 60000;
+    spec.idempotencyKey = u"batch-7/item-3"_s;
+    spec.tags = {u"arithmetic"_s};
+    return spec;
+}
+
+inline Api::PageRequest page()
+{
+    return Api::PageRequest {25, u"opaque-cursor"_s};
+}
+
+inline Api::DecisionFeedback feedback()
+{
+    return Api::DecisionFeedback {false, u"5"_s, u"the judge was fooled"_s, u"alice"_s, T0 + 9000};
+}
+
+inline Api::SubscriptionSpec subscriptionSpec()
+{
+    Api::SubscriptionSpec spec;
+    spec.topics = {Api::Topic::Tasks, Api::Topic::Decisions};
+    spec.swarmId = Api::SwarmId(4);
+    spec.taskStates = {Api::TaskState::Succeeded};
+    spec.resumeAfterSeq = 9000;
+    return spec;
+}
+
+inline Api::DecisionQuery decisionQuery()
+{
+    Api::DecisionQuery query;
+    query.swarmId = Api::SwarmId(4);
+    query.outcome = Api::DecisionOutcome::Decided;
+    query.minAgreement = 0.25;
+    query.page = page();
+    return query;
+}
+
+/// One call of every method, in Method order.
+inline Remote::CallParams call(Remote::Method method)
+{
+    using namespace Remote::Calls;
+    using M = Remote::Method;
+    switch (method) {
+    case M::Info:
+        return Info {};
+    case M::SwarmsCreate:
+        return SwarmsCreate {swarmSpec()};
+    case M::SwarmsList:
+        return SwarmsList {};
+    case M::SwarmsGet:
+        return SwarmsGet {Api::SwarmId(4)};
+    case M::SwarmsUpdate:
+        return SwarmsUpdate {Api::SwarmId(4), Api::Topology::Ring, strategy()};
+    case M::SwarmsRemove:
+        return SwarmsRemove {Api::SwarmId(5)};
+    case M::AgentsSpawn:
+        return AgentsSpawn {Api::SwarmId(4), agentSpec()};
+    case M::AgentsList:
+        return AgentsList {Api::SwarmId(4)};
+    case M::AgentsGet:
+        return AgentsGet {Api::AgentId(17)};
+    case M::AgentsCommand:
+        return AgentsCommand {Api::AgentId(17), Api::AgentCommand::Drain, u"maintenance"_s};
+    case M::AgentsRemove:
+        return AgentsRemove {Api::AgentId(18)};
+    case M::TasksSubmit:
+        return TasksSubmit {taskSpec()};
+    case M::TasksSubmitBatch:
+        return TasksSubmitBatch {{taskSpec(1), taskSpec(2)}};
+    case M::TasksCancel:
+        return TasksCancel {Api::TaskId(301), u"operator asked"_s};
+    case M::TasksRetry:
+        return TasksRetry {Api::TaskId(302)};
+    case M::TasksGet:
+        return TasksGet {Api::TaskId(303)};
+    case M::TasksQuery:
+        return TasksQuery {Api::TaskQuery {
+            {Api::TaskState::Failed}, Api::SwarmId(4), u"plurality"_s, u"two"_s, T0, T0 + 1000, page()}};
+    case M::DecisionsGet:
+        return DecisionsGet {Api::DecisionId(88)};
+    case M::DecisionsQuery:
+        return DecisionsQuery {decisionQuery()};
+    case M::LearningFeedback:
+        return LearningFeedback {Api::DecisionId(88), feedback()};
+    case M::LearningReputations:
+        return LearningReputations {Api::AgentId(17)};
+    case M::LearningHistory:
+        return LearningHistory {Api::ReputationQuery {Api::AgentId(17), u"math"_s, T0, T0 + 5000, page()}};
+    case M::LearningExport:
+        return LearningExport {};
+    case M::LearningImport:
+        return LearningImport {
+            Api::LearningState {1, {Api::Reputation {Api::AgentId(17), u"math"_s, 7.5, 2.25, 9, T0}}}};
+    case M::EventsSubscribe:
+        return EventsSubscribe {subscriptionSpec()};
+    case M::EventsUnsubscribe:
+        return EventsUnsubscribe {Api::SubscriptionId(3)};
+    case M::MetricsGet:
+        return MetricsGet {};
+    case M::KeysCreate:
+        return KeysCreate {Remote::Role::Operator, u"ci"_s};
+    case M::KeysList:
+        return KeysList {};
+    case M::KeysRevoke:
+        return KeysRevoke {u"0123456789abcdef"_s};
+    }
+    return Info {};
+}
+
+// ---- One value of every result type ----
+
+template<typename T>
+struct Tag
+{ };
+
+inline Remote::NoResult value(Tag<Remote::NoResult>)
+{
+    return {};
+}
+
+inline Api::BackendInfo value(Tag<Api::BackendInfo>)
+{
+    return Api::BackendInfo {
+        u"0.3.1"_s,      u"remote"_s, u"wss://swarm.example:8443"_s, u"sqlite"_s, {u"openai"_s, u"simulated"_s},
+        {u"plurality"_s}};
+}
+
+inline Api::Swarm value(Tag<Api::Swarm>)
+{
+    return Api::Swarm {
+        Api::SwarmId(4), u"review-board"_s, Api::Topology::Ring, strategy(), {Api::AgentId(17), Api::AgentId(18)}, T0};
+}
+
+inline Api::Agent value(Tag<Api::Agent>)
+{
+    Api::Agent agent;
+    agent.id = Api::AgentId(17);
+    agent.swarmId = Api::SwarmId(4);
+    agent.spec = agentSpec();
+    agent.state = Api::AgentState::Paused;
+    agent.stateReason = u"operator"_s;
+    agent.stateSinceMs = T0 + 5;
+    agent.createdMs = T0;
+    agent.stats.calls = 120;
+    return agent;
+}
+
+inline Api::Task value(Tag<Api::Task>)
+{
+    Api::Task task;
+    task.id = Api::TaskId(301);
+    task.spec = taskSpec();
+    task.state = Api::TaskState::Succeeded;
+    task.attempt = 2;
+    task.createdMs = T0;
+    task.finishedMs = T0 + 2500;
+    task.costUsd = 0.0125;
+    task.result = Api::TaskResult {u"4"_s, Api::DecisionId(88), 0.8};
+    return task;
+}
+
+inline Api::Decision value(Tag<Api::Decision>)
+{
+    Api::Decision decision;
+    decision.id = Api::DecisionId(88);
+    decision.taskId = Api::TaskId(301);
+    decision.swarmId = Api::SwarmId(4);
+    decision.attempt = 2;
+    decision.strategy = strategy();
+    Api::Vote vote;
+    vote.agentId = Api::AgentId(17);
+    vote.rawAnswer = u"The answer is 4."_s;
+    vote.normalizedAnswer = u"4"_s;
+    vote.latencyMs = 812;
+    decision.rounds = {Api::Round {0, {vote}}};
+    decision.outcome = Api::DecisionOutcome::Decided;
+    decision.answer = u"4"_s;
+    decision.agreement = 0.8;
+    decision.dissenters = {Api::AgentId(19)};
+    decision.createdMs = T0 + 2400;
+    decision.feedback = feedback();
+    return decision;
+}
+
+inline Api::Reputation value(Tag<Api::Reputation>)
+{
+    return Api::Reputation {Api::AgentId(17), u"math"_s, 7.5, 2.25, 9, T0 + 3000};
+}
+
+inline Api::ReputationPoint value(Tag<Api::ReputationPoint>)
+{
+    return Api::ReputationPoint {Api::AgentId(17),    u"math"_s, 7.5, 2.25, Api::ReputationCause::Feedback,
+                                 Api::DecisionId(88), T0 + 3000};
+}
+
+inline Api::LearningState value(Tag<Api::LearningState>)
+{
+    return Api::LearningState {1, {value(Tag<Api::Reputation> {})}};
+}
+
+inline Api::Subscription value(Tag<Api::Subscription>)
+{
+    return Api::Subscription {Api::SubscriptionId(3), 9001};
+}
+
+inline Api::MetricsSnapshot value(Tag<Api::MetricsSnapshot>)
+{
+    Api::MetricSample sample;
+    sample.labels = {{u"state"_s, u"succeeded"_s}};
+    sample.value = 1234;
+    return Api::MetricsSnapshot {
+        T0, {Api::MetricFamily {u"qwen_swarm_tasks_total"_s, u"Tasks."_s, Api::MetricType::Counter, {sample}}}};
+}
+
+inline Remote::ApiKeyInfo value(Tag<Remote::ApiKeyInfo>)
+{
+    return Remote::ApiKeyInfo {u"0123456789abcdef"_s, Remote::Role::Admin, u"root"_s, T0};
+}
+
+inline Remote::CreatedApiKey value(Tag<Remote::CreatedApiKey>)
+{
+    return Remote::CreatedApiKey {value(Tag<Remote::ApiKeyInfo> {}),
+                                  u"qs_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s};
+}
+
+template<typename T>
+QList<T> value(Tag<QList<T>>)
+{
+    return {value(Tag<T> {}), value(Tag<T> {})};
+}
+
+template<typename T>
+Api::Page<T> value(Tag<Api::Page<T>>)
+{
+    return Api::Page<T> {{value(Tag<T> {})}, u"next-page"_s, 77};
+}
+
+/// One answer of type T.
+template<typename T>
+T result()
+{
+    return value(Tag<T> {});
+}
+
+inline QList<Api::Event> events()
+{
+    return {Api::Event {9001, T0 + 1,
+                        Api::TaskEvent {Api::TaskId(301), Api::SwarmId(4), Api::TaskState::Running,
+                                        Api::TaskState::Deciding, 1, u"votes in"_s}},
+            Api::Event {9002, T0 + 2, Api::LogEvent {Api::LogLevel::Warning, u"scheduler"_s, u"slow provider"_s}}};
+}
+
+/// One message of every kind, with a name for test rows.
+inline QList<std::pair<const char *, Remote::Message>> messages()
+{
+    return {
+        {"hello", Remote::Hello {Remote::VersionRange {1, 3}, u"qwen-swarm 0.3.1"_s}},
+        {"welcome", Remote::Welcome {1, u"qwen-swarmd 0.3.1"_s, Remote::Role::Operator}},
+        {"request", Remote::Request {7, call(Remote::Method::TasksSubmit)}},
+        {"request with the largest id", Remote::Request {9007199254740992ULL, call(Remote::Method::Info)}},
+        {"result", Remote::Response {7, QJsonObject {{u"id"_s, 301}}}},
+        {"result null", Remote::Response {8, QJsonValue(QJsonValue::Null)}},
+        {"error",
+         Remote::ErrorReply {9,
+                             Api::makeError(Api::ErrorCode::NotFound, u"no task 301"_s, QJsonObject {{u"id"_s, 301}})}},
+        {"error without id",
+         Remote::ErrorReply {std::nullopt, Api::makeError(Api::ErrorCode::InvalidArgument, u"not JSON"_s)}},
+        {"event", Remote::EventBatch {Api::SubscriptionId(3), events()}},
+        {"event, empty batch", Remote::EventBatch {Api::SubscriptionId(3), {}}},
+        {"dropped", Remote::EventsDropped {Api::SubscriptionId(3), 100, 250}},
+    };
+}
+
+} // namespace Samples
+
+} // namespace QwenSwarm::Testing
