@@ -232,8 +232,8 @@ void TestSpecValidator::swarmSpec_data()
     QTest::newRow("leading spaces") << swarmWith([](Api::SwarmSpec &s) { s.name = u" geo"_s; }) << u"name"_s
                                     << QString();
     QTest::newRow("unknown default strategy") << swarmWith([](Api::SwarmSpec &s) {
-        s.defaultStrategy = Api::StrategySpec {u"borda"_s, {}};
-    }) << u"default_strategy.name"_s << u"borda"_s;
+        s.defaultStrategy = Api::StrategySpec {u"coin_flip"_s, {}};
+    }) << u"default_strategy.name"_s << u"coin_flip"_s;
     QTest::newRow("bad default strategy parameter") << swarmWith([](Api::SwarmSpec &s) {
         s.defaultStrategy.parameters = {{u"tie_break"_s, u"coin"_s}};
     }) << u"default_strategy.parameters.tie_break"_s << QString();
@@ -275,7 +275,7 @@ void TestSpecValidator::strategy_data()
     QTest::newRow("plurality with parameters")
         << Api::StrategySpec {u"plurality"_s, {{u"tie_break"_s, u"lexicographic"_s}, {u"min_votes"_s, 3}}} << QString()
         << QString();
-    QTest::newRow("unknown strategy") << Api::StrategySpec {u"debate"_s, {}} << u"name"_s << u"plurality"_s;
+    QTest::newRow("unknown strategy") << Api::StrategySpec {u"coin_flip"_s, {}} << u"name"_s << u"plurality"_s;
     QTest::newRow("unknown parameter") << Api::StrategySpec {u"plurality"_s, {{u"x"_s, 1}}} << u"parameters.x"_s
                                        << QString();
 }
@@ -352,8 +352,8 @@ void TestSpecValidator::taskSpec_data()
 
     // Strategy
     QTest::newRow("unknown strategy") << taskWith([](Api::TaskSpec &s) {
-        s.strategy = Api::StrategySpec {u"borda"_s, {}};
-    }) << u"strategy.name"_s << u"borda"_s;
+        s.strategy = Api::StrategySpec {u"coin_flip"_s, {}};
+    }) << u"strategy.name"_s << u"coin_flip"_s;
     QTest::newRow("bad strategy parameter") << taskWith([](Api::TaskSpec &s) {
         s.strategy = Api::StrategySpec {u"plurality"_s, {{u"x"_s, 1}}};
     }) << u"strategy.parameters.x"_s << QString();

@@ -1,6 +1,15 @@
 #include "consensus/strategyregistry.h"
 
+#include "consensus/bordastrategy.h"
+#include "consensus/byzantinestrategy.h"
+#include "consensus/debatestrategy.h"
+#include "consensus/judgestrategy.h"
+#include "consensus/majoritystrategy.h"
+#include "consensus/medoidstrategy.h"
 #include "consensus/pluralitystrategy.h"
+#include "consensus/thresholdstrategy.h"
+#include "consensus/unanimitystrategy.h"
+#include "consensus/weightedstrategy.h"
 
 namespace QwenSwarm::Engine {
 
@@ -8,6 +17,15 @@ StrategyRegistry StrategyRegistry::withBuiltins()
 {
     StrategyRegistry registry;
     registry.add(std::make_unique<PluralityStrategy>());
+    registry.add(std::make_unique<MajorityStrategy>());
+    registry.add(std::make_unique<ThresholdStrategy>());
+    registry.add(std::make_unique<UnanimityStrategy>());
+    registry.add(std::make_unique<WeightedStrategy>());
+    registry.add(std::make_unique<BordaStrategy>());
+    registry.add(std::make_unique<MedoidStrategy>());
+    registry.add(std::make_unique<ByzantineStrategy>());
+    registry.add(std::make_unique<DebateStrategy>());
+    registry.add(std::make_unique<JudgeStrategy>());
     return registry;
 }
 
