@@ -3,16 +3,45 @@
 
 #include <backend/inprocessbackend.h>
 #include <mainwindow/mainwindow.h>
+#include <store/groupcommitstore.h>
 #include <store/memorystore.h>
+#include <store/sqlitestore.h>
+#include <store/threadedstore.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTextStream>
 
 #include <algorithm>
 
 using namespace QwenSwarm;
+
+namespace {
+
+// The embedded core's store: the database in `dataDir` (default: the platform's data folder for this
+// program), on a thread of its own; or, with `inMemory`, nothing that outlives the process.
+Api::Result<std::unique_ptr<Engine::Store>> openStore(bool inMemory, QString dataDir)
+{
+    if (inMemory)
+        return std::unique_ptr<Engine::Store>(std::make_unique<Engine::MemoryStore>());
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(dataDir)) {
+        return Api::makeError(Api::ErrorCode::Unavailable,
+                              QObject::tr("cannot create the data folder %1").arg(QDir::toNativeSeparators(dataDir)));
+    }
+    auto opened = Engine::SqliteStore::open(QDir(dataDir).filePath(Engine::SqliteStore::defaultFileName()));
+    if (!opened)
+        return opened.error();
+    return std::unique_ptr<Engine::Store>(
+        std::make_unique<Engine::ThreadedStore>(std::make_unique<Engine::GroupCommitStore>(std::move(opened).value())));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -36,7 +65,13 @@ int main(int argc, char *argv[])
                                     QStringLiteral("URL"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the embedded core (default 1)."),
                                   QStringLiteral("SEED"), QStringLiteral("1"));
-    parser.addOptions({noDemo, demoRate, attach, seed});
+    const QCommandLineOption memory(QStringLiteral("memory"),
+                                    QStringLiteral("Keep the embedded core's data in memory only (lost on exit)."));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Folder of the embedded core's database (default: the platform's data folder)."),
+        QStringLiteral("DIR"));
+    parser.addOptions({noDemo, demoRate, attach, seed, memory, dataDir});
     parser.process(app);
 
     if (parser.isSet(attach)) {
@@ -46,7 +81,17 @@ int main(int argc, char *argv[])
 
     Engine::EngineConfig config;
     config.seed = parser.value(seed).toULongLong();
-    Engine::InProcessBackend backend(config, std::make_unique<Engine::MemoryStore>());
+    auto store = openStore(parser.isSet(memory), parser.value(dataDir));
+    if (!store) {
+        QTextStream(stderr) << "qwen-swarm: " << store.error().message << '\n';
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                              QObject::tr("The database cannot be opened, so Qwen Swarm cannot start.\n\n%1\n\n"
+                                          "Start with --memory to run without it, or --data-dir to use another "
+                                          "folder.")
+                                  .arg(store.error().message));
+        return 1;
+    }
+    Engine::InProcessBackend backend(config, std::move(store).value());
     Ui::MainWindow window(backend);
     window.show();
 

@@ -1,0 +1,944 @@
+// The Store contract: every case runs against each store (the global data), so MemoryStore and
+// SqliteStore are held to the same semantics, SqliteStore both called directly and as the programs
+// run it: ThreadedStore(GroupCommitStore(SqliteStore)), answering on this thread through its event
+// loop. reopen() is what a restart does to a store: SQLite closes and opens its file again; memory
+// keeps what it has.
+#include "storequeryfixtures.h"
+#include "storetesthelpers.h"
+
+#include "store/groupcommitstore.h"
+#include "store/memorystore.h"
+#include "store/sqlitestore.h"
+#include "store/threadedstore.h"
+
+#include <QTemporaryDir>
+
+using namespace QwenSwarm;
+using namespace QwenSwarm::Engine;
+using namespace QwenSwarm::Testing;
+using Api::DecisionOutcome;
+using Api::TaskState;
+
+namespace {
+
+Api::ReputationPoint point(quint64 agent, const QString &tag, qint64 timeMs)
+{
+    return Api::ReputationPoint {Api::AgentId(agent),
+                                 tag,
+                                 double(timeMs),
+                                 2,
+                                 Api::ReputationCause::Agreement,
+                                 Api::DecisionId(quint64(timeMs)),
+                                 timeMs};
+}
+
+} // namespace
+
+class TestStoreContract : public QObject
+{
+    Q_OBJECT
+
+private:
+    // The store of the current global data row.
+    std::unique_ptr<Store> open();
+    // What a restart does (see the top of the file).
+    void reopen(std::unique_ptr<Store> &store);
+    void fill(Store &store);
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_files = 0;
+
+private slots:
+    void initTestCase_data();
+    void init();
+    void kind();
+    void roundTrip();
+    void loadListsOnlyUnfinishedTasks_data();
+    void loadListsOnlyUnfinishedTasks();
+    void removedSwarmsAndAgentsAreGone();
+    void progressUpdatesTheTask();
+    void writesOfOneBatchApplyInOrder();
+    void severalWritesOfATaskInOneBatch_data();
+    void severalWritesOfATaskInOneBatch();
+    void succeededTaskIsFinal_data();
+    void succeededTaskIsFinal();
+    void olderAttemptIsIgnored_data();
+    void olderAttemptIsIgnored();
+    void progressOfUnknownTaskChangesNothing();
+    void decisionsAreImmutable();
+    void feedbackIsAttachedAndReplaced();
+    void notFound();
+    void queryTasks_data();
+    void queryTasks();
+    void textSearchIsLiteralAndUnicodeAware_data();
+    void textSearchIsLiteralAndUnicodeAware();
+    void queryDecisions_data();
+    void queryDecisions();
+    void taskPaging_data();
+    void taskPaging();
+    void decisionPaging();
+    void pagingAcrossManyFullPages();
+    void pagingIsStableWhileTasksAreWritten();
+    void badPageRequests_data();
+    void badPageRequests();
+    void reputationsAreCurrentPerAgentAndTag();
+    void reputationHistory_data();
+    void reputationHistory();
+};
+
+std::unique_ptr<Store> TestStoreContract::open()
+{
+    QFETCH_GLOBAL(QString, kind);
+    QFETCH_GLOBAL(bool, threaded);
+    if (kind == u"memory"_s)
+        return std::make_unique<MemoryStore>();
+    auto opened = SqliteStore::open(m_path);
+    if (!opened)
+        qFatal("opening %s failed: %s", qPrintable(m_path), qPrintable(opened.error().message));
+    if (!threaded)
+        return std::move(opened).value();
+    auto store = std::make_unique<ThreadedStore>(std::make_unique<GroupCommitStore>(std::move(opened).value()));
+    store->attach(this);
+    return store;
+}
+
+void TestStoreContract::reopen(std::unique_ptr<Store> &store)
+{
+    if (store->kind() == u"memory"_s)
+        return;
+    store.reset(); // closed (everything written) before it is opened again
+    store = open();
+}
+
+void TestStoreContract::fill(Store &store)
+{
+    std::vector<StoreWrite> writes;
+    for (const TaskRow &row : taskRows)
+        writes.push_back(TaskWrite {rowTask(row)});
+    for (const DecisionRow &row : decisionRows)
+        writes.push_back(DecisionWrite {rowDecision(row)});
+    QS_VERIFY_OK(write(store, std::move(writes)));
+}
+
+void TestStoreContract::initTestCase_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("threaded");
+    QTest::newRow("memory") << u"memory"_s << false;
+    QTest::newRow("sqlite") << u"sqlite"_s << false;
+    QTest::newRow("sqlite threaded") << u"sqlite"_s << true;
+}
+
+void TestStoreContract::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(u"store-%1.sqlite3"_s.arg(++m_files)); // a fresh file per case
+}
+
+void TestStoreContract::kind()
+{
+    QFETCH_GLOBAL(QString, kind);
+    QCOMPARE(open()->kind(), kind);
+}
+
+void TestStoreContract::roundTrip()
+{
+    auto store = open();
+    const Api::Swarm swarm = richSwarm(4, {Api::AgentId(3), Api::AgentId(9)});
+    const Api::Agent first = richAgent(3, 4);
+    Api::Agent second = richAgent(9, 4);
+    second.spec.role = Api::AgentRole::Critic;
+    const Api::Task queued = richTask(1);
+    const Api::Task succeeded = richTask(2, TaskState::Succeeded);
+    Api::Task failed = richTask(3, TaskState::Failed);
+    failed.spec.strategy.reset();
+    failed.spec.variables = {};
+    failed.spec.tags = {};
+    const Api::Decision decision = richDecision(20, 2);
+
+    std::vector<StoreWrite> writes;
+    writes.push_back(SwarmWrite {swarm});
+    writes.push_back(AgentWrite {first});
+    writes.push_back(AgentWrite {second});
+    writes.push_back(TaskWrite {queued});
+    writes.push_back(TaskWrite {succeeded});
+    writes.push_back(TaskWrite {failed});
+    writes.push_back(DecisionWrite {decision});
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+
+    for (int pass = 0; pass < 2; ++pass) {
+        QVERIFY(fetchTask(*store, 1).value() == queued);
+        QVERIFY(fetchTask(*store, 2).value() == succeeded);
+        QVERIFY(fetchTask(*store, 3).value() == failed);
+        QVERIFY(fetchDecision(*store, 20).value() == decision);
+
+        const auto snapshot = load(*store);
+        QS_VERIFY_OK(snapshot);
+        QCOMPARE(snapshot->swarms.size(), 1);
+        QVERIFY(snapshot->swarms.constFirst() == swarm);
+        QList<Api::Agent> agents = snapshot->agents;
+        std::sort(agents.begin(), agents.end(), [](const Api::Agent &a, const Api::Agent &b) { return a.id < b.id; });
+        QCOMPARE(agents.size(), 2);
+        QVERIFY(agents[0] == first);
+        QVERIFY(agents[1] == second);
+        QCOMPARE(idsOf(snapshot->unfinishedTasks), QList<quint64> {1});
+        QVERIFY(snapshot->unfinishedTasks.constFirst() == queued);
+        QCOMPARE(snapshot->maxTaskId, quint64(3));
+        QCOMPARE(snapshot->maxDecisionId, quint64(20));
+        QCOMPARE(snapshot->maxSwarmId, quint64(4));
+        QCOMPARE(snapshot->maxAgentId, quint64(9));
+        reopen(store);
+    }
+}
+
+void TestStoreContract::loadListsOnlyUnfinishedTasks_data()
+{
+    QTest::addColumn<TaskState>("state");
+    QTest::addColumn<bool>("unfinished");
+
+    QTest::newRow("queued") << TaskState::Queued << true;
+    QTest::newRow("running") << TaskState::Running << true;
+    QTest::newRow("deciding") << TaskState::Deciding << true;
+    QTest::newRow("succeeded") << TaskState::Succeeded << false;
+    QTest::newRow("failed") << TaskState::Failed << false;
+    QTest::newRow("cancelled") << TaskState::Cancelled << false;
+    QTest::newRow("timed_out") << TaskState::TimedOut << false;
+}
+
+void TestStoreContract::loadListsOnlyUnfinishedTasks()
+{
+    QFETCH(TaskState, state);
+    QFETCH(bool, unfinished);
+
+    auto store = open();
+    QS_VERIFY_OK(write(*store, TaskWrite {richTask(5, state)}));
+    reopen(store);
+    const auto snapshot = load(*store);
+    QS_VERIFY_OK(snapshot);
+    QCOMPARE(snapshot->unfinishedTasks.size(), unfinished ? 1 : 0);
+    if (unfinished)
+        QVERIFY(snapshot->unfinishedTasks.constFirst() == richTask(5, state));
+    QCOMPARE(snapshot->maxTaskId, quint64(5)); // finished or not, the id is taken
+}
+
+void TestStoreContract::removedSwarmsAndAgentsAreGone()
+{
+    auto store = open();
+    Api::Swarm swarm = richSwarm(1, {Api::AgentId(2), Api::AgentId(3)});
+    std::vector<StoreWrite> writes;
+    writes.push_back(SwarmWrite {swarm});
+    writes.push_back(AgentWrite {richAgent(2, 1)});
+    writes.push_back(AgentWrite {richAgent(3, 1)});
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+
+    QS_VERIFY_OK(write(*store, AgentWrite {richAgent(2, 1), true}));
+    reopen(store);
+    auto snapshot = load(*store);
+    QCOMPARE(snapshot->agents.size(), 1);
+    QCOMPARE(snapshot->agents.constFirst().id, Api::AgentId(3));
+
+    // A swarm that is written again is replaced, not duplicated.
+    swarm.name = u"renamed"_s;
+    QS_VERIFY_OK(write(*store, SwarmWrite {swarm}));
+    reopen(store);
+    snapshot = load(*store);
+    QCOMPARE(snapshot->swarms.size(), 1);
+    QCOMPARE(snapshot->swarms.constFirst().name, u"renamed"_s);
+
+    QS_VERIFY_OK(write(*store, SwarmWrite {swarm, true}));
+    reopen(store);
+    snapshot = load(*store);
+    QVERIFY(snapshot->swarms.isEmpty());
+}
+
+void TestStoreContract::progressUpdatesTheTask()
+{
+    auto store = open();
+    Api::Task task = richTask(1);
+    task.attempt = 0;
+    QS_VERIFY_OK(write(*store, TaskWrite {task}));
+
+    TaskProgress running = progressOf(1, TaskState::Running, 1, u"started"_s);
+    running.startedMs = 1700000000500;
+    running.costUsd = 0.003;
+    QS_VERIFY_OK(write(*store, running));
+    reopen(store);
+    auto read = fetchTask(*store, 1);
+    QS_VERIFY_OK(read);
+    QCOMPARE(read->state, TaskState::Running);
+    QCOMPARE(read->attempt, 1);
+    QCOMPARE(read->stateReason, u"started"_s);
+    QCOMPARE(read->startedMs, qint64(1700000000500));
+    QCOMPARE(read->costUsd, 0.003);
+    QVERIFY(read->spec == task.spec); // progress leaves the spec alone
+    QCOMPARE(read->createdMs, task.createdMs);
+
+    TaskProgress done = running;
+    done.state = TaskState::Succeeded;
+    done.stateReason = u"decided"_s;
+    done.finishedMs = 1700000009000;
+    done.costUsd = 0.004;
+    done.result = Api::TaskResult {u"Paris"_s, Api::DecisionId(77), 0.75};
+    QS_VERIFY_OK(write(*store, done));
+    reopen(store);
+    read = fetchTask(*store, 1);
+    QS_VERIFY_OK(read);
+    QCOMPARE(read->state, TaskState::Succeeded);
+    QCOMPARE(read->finishedMs, qint64(1700000009000));
+    QVERIFY(read->result == done.result);
+    QVERIFY(!read->error.has_value());
+
+    // Progress that sets an error (a failed attempt) is kept too.
+    QS_VERIFY_OK(write(*store, TaskWrite {richTask(2)}));
+    TaskProgress failed = progressOf(2, TaskState::Failed, 1);
+    failed.error = Api::makeError(Api::ErrorCode::ProviderError, u"all calls failed"_s, {{u"retriable"_s, true}});
+    QS_VERIFY_OK(write(*store, failed));
+    reopen(store);
+    read = fetchTask(*store, 2);
+    QVERIFY(read->error == failed.error);
+    QVERIFY(!read->result.has_value());
+}
+
+void TestStoreContract::writesOfOneBatchApplyInOrder()
+{
+    auto store = open();
+    Api::Task task = richTask(1);
+    std::vector<StoreWrite> writes;
+    writes.push_back(TaskWrite {task});
+    writes.push_back(progressOf(1, TaskState::Running, 1, u"started"_s));
+    TaskProgress done = progressOf(1, TaskState::Succeeded, 1, u"decided"_s);
+    done.result = Api::TaskResult {u"A"_s, Api::DecisionId(1), 1};
+    writes.push_back(done);
+    writes.push_back(progressOf(1, TaskState::Failed, 2, u"too late"_s)); // the result is final
+    writes.push_back(DecisionWrite {richDecision(1, 1)});
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+    reopen(store);
+    const auto read = fetchTask(*store, 1);
+    QS_VERIFY_OK(read);
+    QCOMPARE(read->state, TaskState::Succeeded);
+    QCOMPARE(read->stateReason, u"decided"_s);
+    QVERIFY(read->result == done.result);
+    QS_VERIFY_OK(fetchDecision(*store, 1));
+}
+
+void TestStoreContract::severalWritesOfATaskInOneBatch_data()
+{
+    // The stored task ("none", or "state attempt") and a batch of writes of it ("progress|write state
+    // attempt reason"), then the task as stored after the batch ("state attempt reason", or "none").
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QStringList>("batch");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("through its states") << u"queued 1"_s
+                                        << QStringList {u"progress running 1 r"_s, u"progress succeeded 1 s"_s}
+                                        << u"succeeded 1 s"_s;
+    QTest::newRow("failed and retried") << u"queued 1"_s
+                                        << QStringList {u"progress running 1 r"_s, u"progress failed 1 f"_s,
+                                                        u"progress queued 2 q"_s, u"progress running 2 r2"_s}
+                                        << u"running 2 r2"_s;
+    QTest::newRow("late attempts, both ignored")
+        << u"running 3"_s << QStringList {u"progress queued 2 old"_s, u"progress running 2 older"_s}
+        << u"running 3 accepted"_s;
+    QTest::newRow("a newer attempt, then a late one")
+        << u"running 2"_s << QStringList {u"progress failed 3 x"_s, u"progress running 1 late"_s} << u"failed 3 x"_s;
+    QTest::newRow("already succeeded") << u"succeeded 1"_s
+                                       << QStringList {u"progress running 2 r"_s, u"progress failed 2 f"_s}
+                                       << u"succeeded 1 accepted"_s;
+    QTest::newRow("succeeded, then anything")
+        << u"queued 1"_s << QStringList {u"progress succeeded 1 done"_s, u"progress failed 2 after"_s}
+        << u"succeeded 1 done"_s;
+    QTest::newRow("a full write between")
+        << u"running 1"_s
+        << QStringList {u"progress running 1 a"_s, u"write queued 1 rewritten"_s, u"progress deciding 1 b"_s}
+        << u"deciding 1 b"_s;
+    QTest::newRow("a full write of an older attempt between")
+        << u"running 2"_s
+        << QStringList {u"progress running 2 a"_s, u"write queued 1 rewritten"_s, u"progress deciding 2 b"_s}
+        << u"deciding 2 b"_s;
+    QTest::newRow("inserted and carried on")
+        << u"none"_s << QStringList {u"write queued 1 new"_s, u"progress running 1 r"_s, u"progress succeeded 1 s"_s}
+        << u"succeeded 1 s"_s;
+    QTest::newRow("progress of an unknown task")
+        << u"none"_s << QStringList {u"progress running 1 r"_s, u"progress succeeded 1 s"_s} << u"none"_s;
+}
+
+void TestStoreContract::severalWritesOfATaskInOneBatch()
+{
+    QFETCH(QString, stored);
+    QFETCH(QStringList, batch);
+    QFETCH(QString, expected);
+
+    const auto state = [](const QString &name) { return Api::enumFromName<TaskState>(name).value(); };
+    auto store = open();
+    if (stored != u"none"_s) {
+        const QStringList parts = stored.split(u' ');
+        Api::Task task = richTask(1, state(parts[0]));
+        task.attempt = parts[1].toInt();
+        QS_VERIFY_OK(write(*store, TaskWrite {task}));
+    }
+    std::vector<StoreWrite> writes;
+    for (const QString &step : batch) {
+        const QStringList parts = step.split(u' ');
+        if (parts[0] == u"write"_s) {
+            Api::Task task = richTask(1, state(parts[1]));
+            task.attempt = parts[2].toInt();
+            task.stateReason = parts[3];
+            writes.push_back(TaskWrite {task});
+        } else {
+            writes.push_back(progressOf(1, state(parts[1]), parts[2].toInt(), parts[3]));
+        }
+    }
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+    reopen(store);
+    const auto read = fetchTask(*store, 1);
+    if (expected == u"none"_s) {
+        QS_VERIFY_ERROR(read, Api::ErrorCode::NotFound);
+        return;
+    }
+    QS_VERIFY_OK(read);
+    QCOMPARE(u"%1 %2 %3"_s.arg(Api::enumName(read->state).toString()).arg(read->attempt).arg(read->stateReason),
+             expected);
+}
+
+void TestStoreContract::succeededTaskIsFinal_data()
+{
+    QTest::addColumn<bool>("fullWrite");
+    QTest::addColumn<int>("attempt");
+
+    QTest::newRow("progress, same attempt") << false << 1;
+    QTest::newRow("progress, newer attempt") << false << 2;
+    QTest::newRow("full write, same attempt") << true << 1;
+    QTest::newRow("full write, newer attempt") << true << 5;
+}
+
+void TestStoreContract::succeededTaskIsFinal()
+{
+    QFETCH(bool, fullWrite);
+    QFETCH(int, attempt);
+
+    auto store = open();
+    const Api::Task succeeded = richTask(1, TaskState::Succeeded);
+    QS_VERIFY_OK(write(*store, TaskWrite {succeeded}));
+    Api::Task late = richTask(1, TaskState::Failed);
+    late.attempt = attempt;
+    late.spec.promptTemplate = u"changed"_s;
+    if (fullWrite)
+        QS_VERIFY_OK(write(*store, TaskWrite {late}));
+    else
+        QS_VERIFY_OK(write(*store, TaskProgress::of(late)));
+    reopen(store);
+    const auto read = fetchTask(*store, 1);
+    QS_VERIFY_OK(read);
+    QVERIFY(read.value() == succeeded);
+}
+
+void TestStoreContract::olderAttemptIsIgnored_data()
+{
+    QTest::addColumn<bool>("fullWrite");
+    QTest::addColumn<int>("attempt");
+    QTest::addColumn<bool>("applied");
+
+    QTest::newRow("progress of an older attempt") << false << 2 << false;
+    QTest::newRow("full write of an older attempt") << true << 2 << false;
+    QTest::newRow("progress of the same attempt") << false << 3 << true;
+    QTest::newRow("progress of a newer attempt") << false << 4 << true;
+    QTest::newRow("full write of the same attempt") << true << 3 << true;
+}
+
+void TestStoreContract::olderAttemptIsIgnored()
+{
+    QFETCH(bool, fullWrite);
+    QFETCH(int, attempt);
+    QFETCH(bool, applied);
+
+    auto store = open();
+    Api::Task current = richTask(1, TaskState::Running);
+    current.attempt = 3;
+    QS_VERIFY_OK(write(*store, TaskWrite {current}));
+    Api::Task late = richTask(1, TaskState::Failed);
+    late.attempt = attempt;
+    late.stateReason = u"late"_s;
+    if (fullWrite)
+        QS_VERIFY_OK(write(*store, TaskWrite {late}));
+    else
+        QS_VERIFY_OK(write(*store, TaskProgress::of(late)));
+    reopen(store);
+    const auto read = fetchTask(*store, 1);
+    QS_VERIFY_OK(read);
+    QCOMPARE(read->state, applied ? TaskState::Failed : TaskState::Running);
+    QCOMPARE(read->attempt, applied ? attempt : 3);
+    QCOMPARE(read->stateReason, applied ? u"late"_s : u"accepted"_s);
+}
+
+void TestStoreContract::progressOfUnknownTaskChangesNothing()
+{
+    auto store = open();
+    QS_VERIFY_OK(write(*store, progressOf(9, TaskState::Running, 1)));
+    reopen(store);
+    QS_VERIFY_ERROR(fetchTask(*store, 9), Api::ErrorCode::NotFound);
+    QCOMPARE(load(*store)->maxTaskId, quint64(0));
+}
+
+void TestStoreContract::decisionsAreImmutable()
+{
+    auto store = open();
+    const Api::Decision original = richDecision(1, 1);
+    QS_VERIFY_OK(write(*store, DecisionWrite {original}));
+    Api::Decision rewritten = original;
+    rewritten.answer = u"Lyon"_s;
+    rewritten.agreement = 0.1;
+    rewritten.rounds = {Api::Round {0, {richVote(7)}}};
+    QS_VERIFY_OK(write(*store, DecisionWrite {rewritten}));
+    reopen(store);
+    const auto read = fetchDecision(*store, 1);
+    QS_VERIFY_OK(read);
+    QVERIFY(read.value() == original);
+    const auto page = fetchDecisions(*store, decisionQuery());
+    QS_VERIFY_OK(page);
+    QCOMPARE(page->items.size(), 1);
+    QVERIFY(page->items.constFirst() == original);
+}
+
+void TestStoreContract::feedbackIsAttachedAndReplaced()
+{
+    auto store = open();
+    QS_VERIFY_OK(write(*store, DecisionWrite {richDecision(1, 1)}));
+    QS_VERIFY_OK(write(*store, DecisionWrite {richDecision(2, 2)}));
+    const Api::DecisionFeedback wrong {false, u"Lyon"_s, u"checked the atlas"_s, u"ops"_s, 1700000005000};
+    const Api::DecisionFeedback right {true, {}, u"second look"_s, u"admin"_s, 1700000006000};
+    QS_VERIFY_OK(write(*store, FeedbackWrite {Api::DecisionId(1), wrong}));
+    reopen(store);
+    QVERIFY(fetchDecision(*store, 1)->feedback == wrong);
+    QVERIFY(!fetchDecision(*store, 2)->feedback.has_value());
+
+    QS_VERIFY_OK(write(*store, FeedbackWrite {Api::DecisionId(1), right}));
+    reopen(store);
+    QVERIFY(fetchDecision(*store, 1)->feedback == right);
+    const auto page = fetchDecisions(*store, decisionQuery());
+    QS_VERIFY_OK(page);
+    QCOMPARE(idsOf(page->items), (QList<quint64> {2, 1}));
+    QVERIFY(page->items[1].feedback == right);
+}
+
+void TestStoreContract::notFound()
+{
+    auto store = open();
+    QS_VERIFY_ERROR(fetchTask(*store, 1), Api::ErrorCode::NotFound);
+    QS_VERIFY_ERROR(fetchDecision(*store, 1), Api::ErrorCode::NotFound);
+    fill(*store);
+    QS_VERIFY_ERROR(fetchTask(*store, 99), Api::ErrorCode::NotFound);
+    QS_VERIFY_ERROR(fetchDecision(*store, 99), Api::ErrorCode::NotFound);
+    QS_VERIFY_ERROR(fetchTask(*store, 0), Api::ErrorCode::NotFound);
+    QS_VERIFY_OK(fetchTask(*store, 12));
+    QS_VERIFY_OK(fetchDecision(*store, 10));
+}
+
+void TestStoreContract::queryTasks_data()
+{
+    QTest::addColumn<Api::TaskQuery>("query");
+    QTest::addColumn<QList<quint64>>("ids");
+
+    QTest::newRow("everything, newest first") << taskQuery() << QList<quint64> {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+    Api::TaskQuery q = taskQuery();
+    q.states = {TaskState::Queued};
+    QTest::newRow("queued") << q << QList<quint64> {11, 7, 1};
+    q.states = {TaskState::Succeeded, TaskState::Failed};
+    QTest::newRow("succeeded or failed") << q << QList<quint64> {12, 10, 4, 3};
+    q = taskQuery();
+    q.swarmId = Api::SwarmId(1);
+    QTest::newRow("swarm 1") << q << QList<quint64> {11, 9, 7, 5, 3, 1};
+    q.swarmId = Api::SwarmId(2);
+    q.states = {TaskState::Succeeded};
+    QTest::newRow("swarm 2, succeeded") << q << QList<quint64> {12, 10};
+    q = taskQuery();
+    q.strategy = u"plurality"_s;
+    QTest::newRow("strategy plurality") << q << QList<quint64> {11, 8, 5, 2};
+    q.strategy = u"weighted"_s;
+    QTest::newRow("strategy weighted") << q << QList<quint64> {12, 9, 6, 3};
+    q = taskQuery();
+    q.text = u"capital"_s;
+    QTest::newRow("text in prompt, tags or string variables") << q << QList<quint64> {10, 9, 7};
+    q.text = u"CAPITAL"_s;
+    QTest::newRow("text is case-insensitive") << q << QList<quint64> {10, 9, 7};
+    q.text = u"question 1"_s;
+    QTest::newRow("text in prompts") << q << QList<quint64> {12, 11, 10, 1};
+    q.text = u"5"_s;
+    QTest::newRow("numbers in variables are not text") << q << QList<quint64> {5};
+    q.text = u"zebra"_s;
+    QTest::newRow("text nowhere") << q << QList<quint64> {};
+    q = taskQuery();
+    q.createdFromMs = 1050;
+    QTest::newRow("created from (inclusive)") << q << QList<quint64> {12, 11, 10, 9, 8, 7, 6, 5};
+    q = taskQuery();
+    q.createdToMs = 1050;
+    QTest::newRow("created to (exclusive)") << q << QList<quint64> {4, 3, 2, 1};
+    q.createdFromMs = 1030;
+    q.createdToMs = 1070;
+    QTest::newRow("created range") << q << QList<quint64> {6, 5, 4, 3};
+    q = taskQuery();
+    q.swarmId = Api::SwarmId(1);
+    q.states = {TaskState::Queued};
+    q.text = u"capital"_s;
+    QTest::newRow("filters combine") << q << QList<quint64> {7};
+}
+
+void TestStoreContract::queryTasks()
+{
+    QFETCH(Api::TaskQuery, query);
+    QFETCH(QList<quint64>, ids);
+
+    auto store = open();
+    fill(*store);
+    reopen(store);
+    const auto page = fetchTasks(*store, query);
+    QS_VERIFY_OK(page);
+    QCOMPARE(idsOf(page->items), ids);
+    QVERIFY(page->nextCursor.isEmpty());
+    for (const Api::Task &task : page->items)
+        QVERIFY(task == rowTask(taskRows[task.id.value - 1]));
+}
+
+void TestStoreContract::textSearchIsLiteralAndUnicodeAware_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<quint64>>("ids");
+
+    QTest::newRow("accented capital letters") << u"ÄRGER"_s << QList<quint64> {1};
+    QTest::newRow("in a tag, beyond ASCII") << u"STRASSE"_s << QList<quint64> {};
+    QTest::newRow("a tag, as written") << u"straße"_s << QList<quint64> {2};
+    QTest::newRow("quotes in a variable") << u"say \"hi\""_s << QList<quint64> {3};
+    QTest::newRow("percent is literal") << u"100%"_s << QList<quint64> {4};
+    QTest::newRow("underscore is literal") << u"a_b"_s << QList<quint64> {4};
+    QTest::newRow("wildcards match nothing else") << u"%"_s << QList<quint64> {4};
+    QTest::newRow("a variable's name is not text") << u"greeting"_s << QList<quint64> {};
+}
+
+void TestStoreContract::textSearchIsLiteralAndUnicodeAware()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<quint64>, ids);
+
+    auto store = open();
+    std::vector<StoreWrite> writes;
+    Api::Task task = rowTask(taskRows[0]);
+    task.spec.promptTemplate = u"Ärger im Büro"_s;
+    writes.push_back(TaskWrite {task});
+    task.id = Api::TaskId(2);
+    task.spec.promptTemplate = u"plain"_s;
+    task.spec.tags = {u"Straße"_s};
+    writes.push_back(TaskWrite {task});
+    task.id = Api::TaskId(3);
+    task.spec.tags = {};
+    task.spec.variables = {{u"greeting"_s, u"say \"hi\""_s}};
+    writes.push_back(TaskWrite {task});
+    task.id = Api::TaskId(4);
+    task.spec.variables = {};
+    task.spec.promptTemplate = u"100% of a_b"_s;
+    writes.push_back(TaskWrite {task});
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+
+    Api::TaskQuery query = taskQuery();
+    query.text = text;
+    const auto page = fetchTasks(*store, query);
+    QS_VERIFY_OK(page);
+    QCOMPARE(idsOf(page->items), ids);
+}
+
+void TestStoreContract::queryDecisions_data()
+{
+    QTest::addColumn<Api::DecisionQuery>("query");
+    QTest::addColumn<QList<quint64>>("ids");
+
+    QTest::newRow("everything, newest first") << decisionQuery() << QList<quint64> {10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+    Api::DecisionQuery q = decisionQuery();
+    q.swarmId = Api::SwarmId(2);
+    QTest::newRow("swarm 2") << q << QList<quint64> {10, 8, 6, 2};
+    q = decisionQuery();
+    q.taskId = Api::TaskId(3);
+    QTest::newRow("task 3, both attempts") << q << QList<quint64> {4, 3};
+    q = decisionQuery();
+    q.strategy = u"weighted"_s;
+    QTest::newRow("strategy") << q << QList<quint64> {9, 6, 4, 3};
+    q = decisionQuery();
+    q.outcome = DecisionOutcome::NoDecision;
+    QTest::newRow("no decision") << q << QList<quint64> {9, 5, 2};
+    q.outcome = DecisionOutcome::Decided;
+    QTest::newRow("decided") << q << QList<quint64> {10, 8, 7, 6, 4, 3, 1};
+    q = decisionQuery();
+    q.minAgreement = 0.75;
+    QTest::newRow("agreement at least 0.75 (inclusive)") << q << QList<quint64> {10, 8, 6, 3, 1};
+    q = decisionQuery();
+    q.maxAgreement = 0.5;
+    QTest::newRow("agreement at most 0.5 (inclusive)") << q << QList<quint64> {9, 7, 5, 2};
+    q.minAgreement = 0.5;
+    q.maxAgreement = 0.8;
+    QTest::newRow("agreement range") << q << QList<quint64> {7, 6, 4, 3, 2};
+    q = decisionQuery();
+    q.createdFromMs = 2050;
+    q.createdToMs = 2090;
+    QTest::newRow("created range") << q << QList<quint64> {8, 7, 6, 5};
+    q = decisionQuery();
+    q.swarmId = Api::SwarmId(1);
+    q.outcome = DecisionOutcome::Decided;
+    q.minAgreement = 0.6;
+    QTest::newRow("filters combine") << q << QList<quint64> {4, 3, 1};
+}
+
+void TestStoreContract::queryDecisions()
+{
+    QFETCH(Api::DecisionQuery, query);
+    QFETCH(QList<quint64>, ids);
+
+    auto store = open();
+    fill(*store);
+    reopen(store);
+    const auto page = fetchDecisions(*store, query);
+    QS_VERIFY_OK(page);
+    QCOMPARE(idsOf(page->items), ids);
+    QVERIFY(page->nextCursor.isEmpty());
+    for (const Api::Decision &d : page->items)
+        QVERIFY(d == rowDecision(decisionRows[d.id.value - 1])); // with its votes
+}
+
+void TestStoreContract::taskPaging_data()
+{
+    QTest::addColumn<Api::TaskQuery>("query");
+    QTest::addColumn<QList<quint64>>("ids");
+
+    const QList<quint64> all {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+    for (int limit : {1, 5, 11, 12, 13, 1000})
+        QTest::addRow("all, limit %d", limit) << taskQuery(limit) << all;
+    for (int limit : {1, 2, 4, 6}) {
+        Api::TaskQuery q = taskQuery(limit);
+        q.swarmId = Api::SwarmId(1);
+        QTest::addRow("swarm 1, limit %d", limit) << q << QList<quint64> {11, 9, 7, 5, 3, 1};
+        q.swarmId = Api::SwarmId(2); // its oldest task is not the store's oldest
+        QTest::addRow("swarm 2, limit %d", limit) << q << QList<quint64> {12, 10, 8, 6, 4, 2};
+        q = taskQuery(limit);
+        q.text = u"capital"_s;
+        QTest::addRow("text, limit %d", limit) << q << QList<quint64> {10, 9, 7};
+    }
+    Api::TaskQuery none = taskQuery(3);
+    none.text = u"zebra"_s;
+    QTest::newRow("no match") << none << QList<quint64> {};
+}
+
+void TestStoreContract::taskPaging()
+{
+    QFETCH(Api::TaskQuery, query);
+    QFETCH(QList<quint64>, ids);
+
+    auto store = open();
+    fill(*store);
+    const int limit = query.page.limit;
+    QList<quint64> seen;
+    int pages = 0;
+    do {
+        const auto page = fetchTasks(*store, query);
+        QS_VERIFY_OK(page);
+        ++pages;
+        QVERIFY(page->items.size() <= limit);
+        if (!page->nextCursor.isEmpty())
+            QCOMPARE(page->items.size(), limit); // only a full page has a next one
+        seen += idsOf(page->items);
+        query.page.cursor = page->nextCursor;
+        reopen(store); // a cursor outlives the process that made it
+    } while (!query.page.cursor.isEmpty() && pages <= 20);
+
+    QCOMPARE(seen, ids);
+    const int expectedPages = ids.isEmpty() ? 1 : static_cast<int>((ids.size() + limit - 1) / limit);
+    QCOMPARE(pages, expectedPages);
+}
+
+void TestStoreContract::decisionPaging()
+{
+    auto store = open();
+    fill(*store);
+    Api::DecisionQuery query = decisionQuery(3);
+    QList<quint64> seen;
+    QStringList cursors;
+    for (int pages = 0; pages < 20; ++pages) {
+        const auto page = fetchDecisions(*store, query);
+        QS_VERIFY_OK(page);
+        seen += idsOf(page->items);
+        if (page->nextCursor.isEmpty())
+            break;
+        cursors << page->nextCursor;
+        query.page.cursor = page->nextCursor;
+    }
+    QCOMPARE(seen, (QList<quint64> {10, 9, 8, 7, 6, 5, 4, 3, 2, 1}));
+    QCOMPARE(cursors, (QStringList {u"b8"_s, u"b5"_s, u"b2"_s})); // the same opaque cursors everywhere
+}
+
+void TestStoreContract::pagingAcrossManyFullPages()
+{
+    auto store = open();
+    std::vector<StoreWrite> writes;
+    for (quint64 id = 1; id <= 2345; ++id) {
+        Api::Task task = rowTask(taskRows[(id - 1) % std::size(taskRows)]);
+        task.id = Api::TaskId(id);
+        writes.push_back(TaskWrite {task});
+    }
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+    Api::TaskQuery query = taskQuery(1000);
+    query.swarmId = Api::SwarmId(1);
+    QList<int> sizes;
+    quint64 expected = 2345;
+    do {
+        const auto page = fetchTasks(*store, query);
+        QS_VERIFY_OK(page);
+        sizes.append(static_cast<int>(page->items.size()));
+        for (const Api::Task &task : page->items) {
+            QCOMPARE(task.id.value, expected);
+            expected -= 2; // swarm 1 holds the odd ids
+        }
+        query.page.cursor = page->nextCursor;
+    } while (!query.page.cursor.isEmpty());
+    QCOMPARE(sizes, (QList<int> {1000, 173}));
+}
+
+void TestStoreContract::pagingIsStableWhileTasksAreWritten()
+{
+    auto store = open();
+    fill(*store);
+    Api::TaskQuery query = taskQuery(5);
+    auto page = fetchTasks(*store, query);
+    QS_VERIFY_OK(page);
+    QList<quint64> seen = idsOf(page->items);
+
+    // A new task and a state change arrive between pages.
+    Api::Task newer = rowTask(taskRows[0]);
+    newer.id = Api::TaskId(13);
+    QS_VERIFY_OK(write(*store, TaskWrite {newer}));
+    QS_VERIFY_OK(write(*store, progressOf(4, TaskState::Queued, 2)));
+    while (!page->nextCursor.isEmpty()) {
+        query.page.cursor = page->nextCursor;
+        page = fetchTasks(*store, query);
+        QS_VERIFY_OK(page);
+        seen += idsOf(page->items);
+    }
+    QCOMPARE(seen, (QList<quint64> {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}));
+}
+
+void TestStoreContract::badPageRequests_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QString>("cursor");
+    QTest::addColumn<QString>("path");
+
+    QTest::newRow("limit 0") << 0 << QString() << u"page.limit"_s;
+    QTest::newRow("limit negative") << -1 << QString() << u"page.limit"_s;
+    QTest::newRow("limit 1001") << 1001 << QString() << u"page.limit"_s;
+    QTest::newRow("cursor garbage") << 10 << u"garbage"_s << u"page.cursor"_s;
+    QTest::newRow("cursor prefix only") << 10 << u"b"_s << u"page.cursor"_s;
+    QTest::newRow("cursor zero") << 10 << u"b0"_s << u"page.cursor"_s;
+    QTest::newRow("cursor negative") << 10 << u"b-4"_s << u"page.cursor"_s;
+    QTest::newRow("cursor without prefix") << 10 << u"12"_s << u"page.cursor"_s;
+    QTest::newRow("cursor with junk") << 10 << u"b12x"_s << u"page.cursor"_s;
+}
+
+void TestStoreContract::badPageRequests()
+{
+    QFETCH(int, limit);
+    QFETCH(QString, cursor);
+    QFETCH(QString, path);
+
+    auto store = open();
+    fill(*store);
+    const Api::PageRequest page {limit, cursor};
+    Api::TaskQuery tasks = taskQuery();
+    tasks.page = page;
+    const auto taskPage = fetchTasks(*store, tasks);
+    QS_VERIFY_ERROR(taskPage, Api::ErrorCode::InvalidArgument);
+    QCOMPARE(taskPage.error().details.value(u"path"_s).toString(), path);
+    Api::DecisionQuery decisions = decisionQuery();
+    decisions.page = page;
+    const auto decisionPage = fetchDecisions(*store, decisions);
+    QS_VERIFY_ERROR(decisionPage, Api::ErrorCode::InvalidArgument);
+    QCOMPARE(decisionPage.error().details.value(u"path"_s).toString(), path);
+    Api::ReputationQuery history;
+    history.page = page;
+    const auto historyPage = fetchHistory(*store, history);
+    QS_VERIFY_ERROR(historyPage, Api::ErrorCode::InvalidArgument);
+    QCOMPARE(historyPage.error().details.value(u"path"_s).toString(), path);
+}
+
+void TestStoreContract::reputationsAreCurrentPerAgentAndTag()
+{
+    auto store = open();
+    std::vector<StoreWrite> writes;
+    writes.push_back(ReputationWrite {Api::Reputation {Api::AgentId(1), {}, 2, 1, 1, 100}, point(1, {}, 100)});
+    writes.push_back(ReputationWrite {Api::Reputation {Api::AgentId(1), u"geo"_s, 1, 2, 1, 110}, std::nullopt});
+    writes.push_back(ReputationWrite {Api::Reputation {Api::AgentId(1), {}, 3, 1, 2, 120}, point(1, {}, 120)});
+    writes.push_back(ReputationWrite {Api::Reputation {Api::AgentId(2), {}, 1, 5, 4, 130}, std::nullopt});
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+    reopen(store);
+    QList<Api::Reputation> current = load(*store)->reputations;
+    std::sort(current.begin(), current.end(), [](const Api::Reputation &a, const Api::Reputation &b) {
+        return std::pair(a.agentId, a.tag) < std::pair(b.agentId, b.tag);
+    });
+    const QList<Api::Reputation> expected {
+        Api::Reputation {Api::AgentId(1), {}, 3, 1, 2, 120},
+        Api::Reputation {Api::AgentId(1), u"geo"_s, 1, 2, 1, 110},
+        Api::Reputation {Api::AgentId(2), {}, 1, 5, 4, 130},
+    };
+    QVERIFY(current == expected);
+}
+
+void TestStoreContract::reputationHistory_data()
+{
+    QTest::addColumn<Api::ReputationQuery>("query");
+    QTest::addColumn<QList<qint64>>("times"); // the points, newest first, by their time
+
+    Api::ReputationQuery q;
+    q.page.limit = 2;
+    QTest::newRow("overall, every agent") << q << QList<qint64> {170, 150, 140, 120, 100};
+    q.agentId = Api::AgentId(1);
+    QTest::newRow("overall, one agent") << q << QList<qint64> {170, 140, 120, 100};
+    q.tag = u"geo"_s;
+    QTest::newRow("a tag, one agent") << q << QList<qint64> {160, 110};
+    q = {};
+    q.page.limit = 3;
+    q.fromMs = 120;
+    q.toMs = 170;
+    QTest::newRow("time range: from inclusive, to exclusive") << q << QList<qint64> {150, 140, 120};
+    q.tag = u"none"_s;
+    QTest::newRow("an unknown tag") << q << QList<qint64> {};
+}
+
+void TestStoreContract::reputationHistory()
+{
+    QFETCH(Api::ReputationQuery, query);
+    QFETCH(QList<qint64>, times);
+
+    auto store = open();
+    std::vector<StoreWrite> writes;
+    const std::tuple<quint64, QString, qint64> points[] = {
+        {1, {}, 100}, {1, u"geo"_s, 110}, {1, {}, 120}, {1, {}, 140}, {2, {}, 150}, {1, u"geo"_s, 160}, {1, {}, 170},
+    };
+    for (const auto &[agent, tag, time] : points) {
+        const Api::ReputationPoint p = point(agent, tag, time);
+        writes.push_back(ReputationWrite {Api::Reputation {p.agentId, tag, p.alpha, p.beta, 1, time}, p});
+    }
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+
+    QList<qint64> seen;
+    for (int pages = 0; pages < 10; ++pages) {
+        const auto page = fetchHistory(*store, query);
+        QS_VERIFY_OK(page);
+        for (const Api::ReputationPoint &p : page->items) {
+            QVERIFY(p == point(p.agentId.value, p.tag, p.timeMs));
+            seen.append(p.timeMs);
+        }
+        if (page->nextCursor.isEmpty())
+            break;
+        QCOMPARE(page->items.size(), query.page.limit);
+        query.page.cursor = page->nextCursor;
+        reopen(store);
+    }
+    QCOMPARE(seen, times);
+}
+
+QTEST_GUILESS_MAIN(TestStoreContract)
+#include "tst_storecontract.moc"
