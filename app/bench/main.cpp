@@ -1,14 +1,21 @@
 // qwen-swarm-bench: runs the standard workload (DESIGN.md section 9) and prints one JSON line.
+#include "consensusreport.h"
 #include "workloadrunner.h"
 
 #include <backend/inprocessbackend.h>
+#include <store/groupcommitstore.h>
 #include <store/memorystore.h>
+#include <store/sqlitestore.h>
 #include <store/threadedstore.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <sys/resource.h>
@@ -48,8 +55,12 @@ int positiveOption(const QCommandLineParser &parser, const QString &name, int mi
 
 struct BenchOptions
 {
+    bool consensusReport = false;
+    QString csv;
+    double scale = 1;
     Bench::WorkloadOptions workload;
     QString store;
+    QString dataDir; ///< For --store sqlite; empty = a fresh temporary folder.
     quint64 seed = 1;
     bool storeThread = false;
 };
@@ -76,6 +87,17 @@ BenchOptions parseOptions(const QCoreApplication &app)
          QStringLiteral("URL")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the engine."), QStringLiteral("SEED"), QStringLiteral("1")},
         {QStringLiteral("store-thread"), QStringLiteral("Run the store on a thread of its own.")},
+        {QStringLiteral("data-dir"),
+         QStringLiteral("With --store sqlite: the folder of the database file (default: a fresh temporary folder, "
+                        "removed afterwards)."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("consensus-report"),
+         QStringLiteral("Instead of the workload: run the consensus and learning experiments, one JSON line each.")},
+        {QStringLiteral("csv"), QStringLiteral("With --consensus-report: also write the table to FILE."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("scale"),
+         QStringLiteral("With --consensus-report: multiply the experiments' task counts (default 1)."),
+         QStringLiteral("X"), QStringLiteral("1")},
     });
     parser.process(app);
 
@@ -86,17 +108,45 @@ BenchOptions parseOptions(const QCoreApplication &app)
     options.store = parser.value(QStringLiteral("store"));
     options.seed = parser.value(QStringLiteral("seed")).toULongLong();
     options.storeThread = parser.isSet(QStringLiteral("store-thread"));
+    options.dataDir = parser.value(QStringLiteral("data-dir"));
+    options.consensusReport = parser.isSet(QStringLiteral("consensus-report"));
+    options.csv = parser.value(QStringLiteral("csv"));
+    options.scale = parser.value(QStringLiteral("scale")).toDouble();
+    if (!(options.scale > 0 && options.scale <= 10)) {
+        QTextStream(stderr) << "qwen-swarm-bench: --scale expects a number in (0, 10]\n";
+        std::exit(2);
+    }
     if (parser.isSet(QStringLiteral("attach"))) {
         QTextStream(stderr)
             << "qwen-swarm-bench: --attach needs the remote backend, which this build does not have yet\n";
         std::exit(2);
     }
-    if (options.store != QLatin1StringView("memory")) {
+    if (options.store != QLatin1StringView("memory") && options.store != QLatin1StringView("sqlite")) {
         QTextStream(stderr) << "qwen-swarm-bench: --store " << options.store
-                            << " is not available in this build (available: memory)\n";
+                            << " is not available in this build (available: memory, sqlite)\n";
         std::exit(2);
     }
     return options;
+}
+
+// The store the options ask for; SQLite always runs on a thread of its own. Null (after a message)
+// when the store cannot be opened.
+std::unique_ptr<Engine::Store> openStore(const BenchOptions &options, const QTemporaryDir &scratch)
+{
+    if (options.store == QLatin1StringView("memory")) {
+        std::unique_ptr<Engine::Store> memory = std::make_unique<Engine::MemoryStore>();
+        if (options.storeThread)
+            return std::make_unique<Engine::ThreadedStore>(std::move(memory));
+        return memory;
+    }
+    const QString dir = options.dataDir.isEmpty() ? scratch.path() : options.dataDir;
+    auto opened = Engine::SqliteStore::open(QDir(dir).filePath(Engine::SqliteStore::defaultFileName()));
+    if (!opened) {
+        QTextStream(stderr) << "qwen-swarm-bench: " << opened.error().message << '\n';
+        return nullptr;
+    }
+    return std::make_unique<Engine::ThreadedStore>(
+        std::make_unique<Engine::GroupCommitStore>(std::move(opened).value()));
 }
 
 void printResult(const BenchOptions &options, const Bench::WorkloadResult &r, const Usage &used)
@@ -122,6 +172,37 @@ void printResult(const BenchOptions &options, const Bench::WorkloadResult &r, co
     std::fputc('\n', stdout);
 }
 
+// Prints each experiment as it completes; writes the CSV; answers whether all passed.
+bool consensusReport(const BenchOptions &options)
+{
+    const QList<Bench::Experiment> experiments
+        = Bench::runConsensusReport(options.scale, [](const Bench::Experiment &e) {
+              const QJsonObject line {
+                  {QStringLiteral("experiment"), e.name},   {QStringLiteral("expected"), e.expected},
+                  {QStringLiteral("measured"), e.measured}, {QStringLiteral("tolerance"), e.tolerance},
+                  {QStringLiteral("pass"), e.pass},         {QStringLiteral("note"), e.note}};
+              std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).constData(), stdout);
+              std::fputc('\n', stdout);
+              std::fflush(stdout);
+          });
+    if (!options.csv.isEmpty()) {
+        QFile file(options.csv);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            QTextStream(stderr) << "qwen-swarm-bench: cannot write " << options.csv << ": " << file.errorString()
+                                << '\n';
+            return false;
+        }
+        QTextStream out(&file);
+        out << "experiment,expected,measured,tolerance,pass,note\n";
+        for (const Bench::Experiment &e : experiments) {
+            out << e.name << ',' << e.expected << ',' << e.measured << ',' << e.tolerance << ','
+                << (e.pass ? "true" : "false") << ",\""
+                << QString(e.note).replace(QLatin1Char('"'), QStringLiteral("\"\"")) << "\"\n";
+        }
+    }
+    return std::all_of(experiments.cbegin(), experiments.cend(), [](const Bench::Experiment &e) { return e.pass; });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -130,23 +211,34 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("qwen-swarm-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QWENSWARM_VERSION));
     const BenchOptions options = parseOptions(app);
+    if (options.consensusReport)
+        return consensusReport(options) ? 0 : 1;
 
     Engine::EngineConfig config;
     config.seed = options.seed;
     config.maxRunningTasks = options.workload.concurrency;
     config.maxQueuedTasks = std::max(options.workload.concurrency * 2, 1024);
     config.maxBatchSize = std::max(options.workload.concurrency, 10000);
+    const QTemporaryDir scratch; // removed on exit; used when --store sqlite has no --data-dir
     const Usage before = currentUsage();
-    std::unique_ptr<Engine::Store> store = std::make_unique<Engine::MemoryStore>();
-    if (options.storeThread)
-        store = std::make_unique<Engine::ThreadedStore>(std::move(store));
-    Engine::InProcessBackend backend(config, std::move(store));
-    Bench::WorkloadRunner runner(backend, options.workload);
-    QObject::connect(&runner, &Bench::WorkloadRunner::finished, &app, &QCoreApplication::quit);
-    runner.start();
-    app.exec();
+    std::unique_ptr<Engine::Store> store = openStore(options, scratch);
+    if (!store)
+        return 2;
+    Bench::WorkloadResult result;
+    QElapsedTimer closing;
+    {
+        Engine::InProcessBackend backend(config, std::move(store));
+        Bench::WorkloadRunner runner(backend, options.workload);
+        QObject::connect(&runner, &Bench::WorkloadRunner::finished, &app, &QCoreApplication::quit);
+        runner.start();
+        app.exec();
+        result = runner.result();
+        closing.start();
+    }
+    // Closing hands the last writes to the store and waits until they are durable: that time counts.
+    result.wallSeconds += static_cast<double>(closing.nsecsElapsed()) / 1e9;
     const Usage after = currentUsage();
 
-    printResult(options, runner.result(), {after.cpuSeconds - before.cpuSeconds, after.peakRssMb});
-    return runner.result().correct ? 0 : 1;
+    printResult(options, result, {after.cpuSeconds - before.cpuSeconds, after.peakRssMb});
+    return result.correct ? 0 : 1;
 }

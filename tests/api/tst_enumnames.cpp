@@ -82,6 +82,10 @@ void addEnumRows()
                                                              {AnswerFormat::Choice, u"choice"},
                                                              {AnswerFormat::Number, u"number"},
                                                              {AnswerFormat::Ranking, u"ranking"}});
+    QTest::newRow("Routing") << enumCase<Routing>({{Routing::All, u"all"}, {Routing::Adaptive, u"adaptive"}});
+    QTest::newRow("ReputationCause") << enumCase<ReputationCause>({{ReputationCause::Agreement, u"agreement"},
+                                                                   {ReputationCause::Feedback, u"feedback"},
+                                                                   {ReputationCause::Import, u"import"}});
     QTest::newRow("VoteStatus") << enumCase<VoteStatus>({{VoteStatus::Valid, u"valid"},
                                                          {VoteStatus::Abstained, u"abstained"},
                                                          {VoteStatus::Malformed, u"malformed"},

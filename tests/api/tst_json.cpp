@@ -101,7 +101,7 @@ Swarm sampleSwarm()
 
 AgentSelection sampleSelection()
 {
-    return AgentSelection {{AgentId(17), AgentId(19)}, {u"math"_s}, 2};
+    return AgentSelection {{AgentId(17), AgentId(19)}, {u"math"_s}, 2, Routing::Adaptive};
 }
 
 RetryPolicy sampleRetry()

@@ -296,6 +296,36 @@ void TstInProcessBackend::answersAreNeverSynchronous_data()
         [](Fixture &f, QObject *c, P &p) { f.backend.decision(Api::DecisionId(999), c, p.callback<Api::Decision>()); });
     row("query decisions", true,
         [](Fixture &f, QObject *c, P &p) { f.backend.queryDecisions({}, c, p.callback<Api::Page<Api::Decision>>()); });
+    row("give feedback", true, [](Fixture &f, QObject *c, P &p) {
+        f.backend.giveFeedback(f.decision, Api::DecisionFeedback {false, {}, {}, {}, 0}, c,
+                               p.callback<Api::Decision>());
+    });
+    row("give feedback: unknown decision", false, [](Fixture &f, QObject *c, P &p) {
+        f.backend.giveFeedback(Api::DecisionId(999), {}, c, p.callback<Api::Decision>());
+    });
+    row("reputations", true,
+        [](Fixture &f, QObject *c, P &p) { f.backend.reputations({}, c, p.callback<QList<Api::Reputation>>()); });
+    row("reputations: unknown agent", false, [noAgent](Fixture &f, QObject *c, P &p) {
+        f.backend.reputations(noAgent, c, p.callback<QList<Api::Reputation>>());
+    });
+    row("reputation history", true, [](Fixture &f, QObject *c, P &p) {
+        f.backend.reputationHistory({}, c, p.callback<Api::Page<Api::ReputationPoint>>());
+    });
+    row("reputation history: bad cursor", false, [](Fixture &f, QObject *c, P &p) {
+        Api::ReputationQuery query;
+        query.page.cursor = u"nonsense"_s;
+        f.backend.reputationHistory(query, c, p.callback<Api::Page<Api::ReputationPoint>>());
+    });
+    row("export learning", true,
+        [](Fixture &f, QObject *c, P &p) { f.backend.exportLearning(c, p.callback<Api::LearningState>()); });
+    row("import learning", true, [](Fixture &f, QObject *c, P &p) {
+        f.backend.importLearning(Api::LearningState {1, {Api::Reputation {f.swarm.agentIds[0], {}, 4, 2, 5, 0}}}, c,
+                                 p.callback<void>());
+    });
+    row("import learning: unknown agent", false, [noAgent](Fixture &f, QObject *c, P &p) {
+        f.backend.importLearning(Api::LearningState {1, {Api::Reputation {noAgent, {}, 4, 2, 5, 0}}}, c,
+                                 p.callback<void>());
+    });
     row("subscribe", true,
         [](Fixture &f, QObject *c, P &p) { f.backend.subscribe({}, c, p.callback<Api::Subscription>()); });
     row("unsubscribe: unknown", false,

@@ -24,6 +24,7 @@ private:
         spec.selection.agentIds = {Api::AgentId(3), Api::AgentId(300000)};
         spec.selection.requiredTags = {u"math"_s};
         spec.selection.maxAgents = 4;
+        spec.selection.routing = Api::Routing::Adaptive;
         spec.strategy = Api::StrategySpec {u"plurality"_s, {{u"tie_break"_s, u"first"_s}}};
         spec.priority = -17;
         spec.deadlineMs = 1764237600123;

@@ -19,7 +19,8 @@ QJsonValue toJson(const AgentSelection &selection)
 {
     return QJsonObject {{u"agent_ids"_s, listToJson(selection.agentIds)},
                         {u"required_tags"_s, QJsonArray::fromStringList(selection.requiredTags)},
-                        {u"max_agents"_s, selection.maxAgents}};
+                        {u"max_agents"_s, selection.maxAgents},
+                        {u"routing"_s, toJson(selection.routing)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, AgentSelection &out)
@@ -28,6 +29,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, AgentSelection &out)
     object.optional("agent_ids"_L1, out.agentIds);
     object.optional("required_tags"_L1, out.requiredTags);
     object.optional("max_agents"_L1, out.maxAgents);
+    object.optional("routing"_L1, out.routing);
     object.finish();
 }
 

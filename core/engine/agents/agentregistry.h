@@ -22,6 +22,7 @@ struct AgentRuntime
     Provider *provider = nullptr;
     const EngineMetrics::ProviderSeries *providerMetrics = nullptr;
     ConcurrencyLimiter limiter;
+    double latencyAverageMs = 0; ///< Moving average of its calls' latency (0 until one finishes).
 };
 
 struct SwarmRuntime

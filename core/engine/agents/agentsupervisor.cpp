@@ -104,16 +104,20 @@ void AgentSupervisor::callStarted(AgentRuntime &agent)
         setState(agent, next, QStringLiteral("call started"));
 }
 
-void AgentSupervisor::callFinished(AgentRuntime &agent, bool failed, int promptTokens, int completionTokens,
-                                   double costUsd)
+void AgentSupervisor::callFinished(AgentRuntime &agent, const CallOutcome &outcome)
 {
     Api::AgentStats &stats = agent.agent.stats;
     --stats.inFlight;
     ++stats.calls;
-    stats.errors += failed ? 1 : 0;
-    stats.promptTokens += static_cast<quint64>(promptTokens);
-    stats.completionTokens += static_cast<quint64>(completionTokens);
-    stats.costUsd += costUsd;
+    stats.errors += outcome.failed ? 1 : 0;
+    stats.promptTokens += static_cast<quint64>(outcome.promptTokens);
+    stats.completionTokens += static_cast<quint64>(outcome.completionTokens);
+    stats.costUsd += outcome.costUsd;
+    if (outcome.latencyMs > 0) {
+        // A moving average, so routing follows an agent that became slower or faster.
+        agent.latencyAverageMs
+            = agent.latencyAverageMs > 0 ? 0.9 * agent.latencyAverageMs + 0.1 * outcome.latencyMs : outcome.latencyMs;
+    }
     const AgentState next = AgentLifecycle::afterCallFinished(agent.agent.state, stats.inFlight);
     if (next != agent.agent.state)
         setState(agent, next,

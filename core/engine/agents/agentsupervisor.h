@@ -8,6 +8,16 @@ namespace QwenSwarm::Engine {
 
 struct EngineContext;
 
+/// What a finished (or withdrawn) call cost and took.
+struct CallOutcome
+{
+    bool failed = false;
+    int promptTokens = 0;
+    int completionTokens = 0;
+    double costUsd = 0;
+    int latencyMs = 0;
+};
+
 /// Owns every agent state change: operator commands, calls starting and finishing, budgets. Each
 /// transition is stored, counted and published as an event with its cause. Engine thread only.
 class AgentSupervisor
@@ -37,8 +47,8 @@ public:
     Api::Result<void> remove(AgentRuntime &agent);
 
     void callStarted(AgentRuntime &agent);
-    /// Books a finished or cancelled call; `failed` counts an error.
-    void callFinished(AgentRuntime &agent, bool failed, int promptTokens, int completionTokens, double costUsd);
+    /// Books a finished or withdrawn call (a withdrawn one with an empty outcome).
+    void callFinished(AgentRuntime &agent, const CallOutcome &outcome);
 
 private:
     void setState(AgentRuntime &agent, Api::AgentState to, const QString &cause, bool removed = false);

@@ -170,6 +170,36 @@ void InProcessBackend::queryDecisions(const Api::DecisionQuery &query, QObject *
     call(context, std::move(done), [query](Engine &e, auto reply) { e.tasks().queryDecisions(query, reply); });
 }
 
+void InProcessBackend::giveFeedback(Api::DecisionId id, const Api::DecisionFeedback &feedback, QObject *context,
+                                    Callback<Api::Decision> done)
+{
+    // The embedded core has one operator: whoever runs this process.
+    call(context, std::move(done), [id, feedback](Engine &e, auto reply) {
+        e.learning().giveFeedback(id, feedback, QStringLiteral("local operator"), reply);
+    });
+}
+
+void InProcessBackend::reputations(Api::AgentId agent, QObject *context, Callback<QList<Api::Reputation>> done)
+{
+    call(context, std::move(done), [agent](Engine &e, auto reply) { e.learning().reputations(agent, reply); });
+}
+
+void InProcessBackend::reputationHistory(const Api::ReputationQuery &query, QObject *context,
+                                         Callback<Api::Page<Api::ReputationPoint>> done)
+{
+    call(context, std::move(done), [query](Engine &e, auto reply) { e.learning().history(query, reply); });
+}
+
+void InProcessBackend::exportLearning(QObject *context, Callback<Api::LearningState> done)
+{
+    call(context, std::move(done), [](Engine &e, auto reply) { e.learning().exportState(reply); });
+}
+
+void InProcessBackend::importLearning(const Api::LearningState &state, QObject *context, Callback<void> done)
+{
+    call(context, std::move(done), [state](Engine &e, auto reply) { e.learning().importState(state, reply); });
+}
+
 void InProcessBackend::subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done)
 {
     // The id is known to this thread before the answer and before any of its events arrive.

@@ -57,6 +57,13 @@ public:
     void decision(Api::DecisionId id, QObject *context, Callback<Api::Decision> done) override;
     void queryDecisions(const Api::DecisionQuery &query, QObject *context,
                         Callback<Api::Page<Api::Decision>> done) override;
+    void giveFeedback(Api::DecisionId id, const Api::DecisionFeedback &feedback, QObject *context,
+                      Callback<Api::Decision> done) override;
+    void reputations(Api::AgentId agent, QObject *context, Callback<QList<Api::Reputation>> done) override;
+    void reputationHistory(const Api::ReputationQuery &query, QObject *context,
+                           Callback<Api::Page<Api::ReputationPoint>> done) override;
+    void exportLearning(QObject *context, Callback<Api::LearningState> done) override;
+    void importLearning(const Api::LearningState &state, QObject *context, Callback<void> done) override;
     void subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done) override;
     void unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done) override;
     void metrics(QObject *context, Callback<Api::MetricsSnapshot> done) override;

@@ -1,57 +1,29 @@
 #include "consensus/pluralitystrategy.h"
 
+#include "consensus/parameterreader.h"
 #include "consensus/votetally.h"
 
 namespace QwenSwarm::Engine {
 
 using Api::DecisionOutcome;
-using Api::ErrorCode;
 
 namespace {
 
-enum class TieBreak
-{
-    None,
-    First,
-    Lexicographic,
-};
-
 struct Parameters
 {
-    TieBreak tieBreak = TieBreak::None;
+    VoteTally::TieBreak tieBreak = VoteTally::TieBreak::None;
     int minVotes = 1;
 };
 
-Api::Error badParameter(const QString &key, const QString &problem)
-{
-    return Api::makeError(ErrorCode::InvalidArgument, QStringLiteral("parameters.%1: %2").arg(key, problem),
-                          {{QStringLiteral("path"), QString(QStringLiteral("parameters.") + key)}});
-}
-
 Api::Result<Parameters> parse(const QJsonObject &json)
 {
+    ParameterReader reader(json);
     Parameters p;
-    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
-        const QString key = it.key();
-        if (key == QLatin1StringView("tie_break")) {
-            const QString v = it.value().toString();
-            if (v == QLatin1StringView("none"))
-                p.tieBreak = TieBreak::None;
-            else if (v == QLatin1StringView("first"))
-                p.tieBreak = TieBreak::First;
-            else if (v == QLatin1StringView("lexicographic"))
-                p.tieBreak = TieBreak::Lexicographic;
-            else
-                return badParameter(key, QStringLiteral("expected \"none\", \"first\" or \"lexicographic\""));
-        } else if (key == QLatin1StringView("min_votes")) {
-            const double v = it.value().toDouble(-1);
-            if (!it.value().isDouble() || v < 1 || v > 10000 || v != static_cast<int>(v))
-                return badParameter(key, QStringLiteral("expected an integer in [1, 10000]"));
-            p.minVotes = static_cast<int>(v);
-        } else {
-            return badParameter(key, QStringLiteral("unknown parameter of plurality"));
-        }
-    }
+    p.tieBreak = VoteTally::tieBreakFromName(
+        reader.choice(QStringLiteral("tie_break"), VoteTally::tieBreakNames(), QStringLiteral("none")));
+    p.minVotes = reader.integer(QStringLiteral("min_votes"), 1, 10000, 1);
+    if (auto error = reader.finish())
+        return *error;
     return p;
 }
 
@@ -79,21 +51,12 @@ Verdict PluralityStrategy::decide(const QJsonObject &parameters, const QList<Api
         verdict.reason = QStringLiteral("too_few_votes");
         return verdict;
     }
-    const auto leaders = tally.leaders();
-    qsizetype winner = leaders.front(); // entries are in first-vote order, so this is "first"
-    if (leaders.size() > 1) {
-        if (p.tieBreak == TieBreak::None) {
-            verdict.reason = QStringLiteral("tie");
-            return verdict;
-        }
-        if (p.tieBreak == TieBreak::Lexicographic) {
-            for (qsizetype i : leaders) {
-                if (tally.entries()[i].answer < tally.entries()[winner].answer)
-                    winner = i;
-            }
-        }
+    const std::optional<qsizetype> winner = tally.winner(p.tieBreak);
+    if (!winner) {
+        verdict.reason = QStringLiteral("tie");
+        return verdict;
     }
-    const VoteTally::Entry &won = tally.entries()[winner];
+    const VoteTally::Entry &won = tally.entries()[*winner];
     verdict.outcome = DecisionOutcome::Decided;
     verdict.answer = won.answer;
     verdict.agreement = tally.totalWeight() > 0 ? won.weight / tally.totalWeight() : 0;

@@ -38,4 +38,35 @@ QVarLengthArray<qsizetype, 4> VoteTally::leaders() const
     return best;
 }
 
+VoteTally::TieBreak VoteTally::tieBreakFromName(const QString &name)
+{
+    if (name == QLatin1StringView("first"))
+        return TieBreak::First;
+    if (name == QLatin1StringView("lexicographic"))
+        return TieBreak::Lexicographic;
+    return TieBreak::None;
+}
+
+std::optional<qsizetype> VoteTally::winner(TieBreak tieBreak) const
+{
+    const auto tied = leaders();
+    if (tied.isEmpty())
+        return std::nullopt;
+    if (tied.size() == 1 || tieBreak == TieBreak::First)
+        return tied.front(); // entries are in first-vote order
+    if (tieBreak == TieBreak::None)
+        return std::nullopt;
+    qsizetype best = tied.front();
+    for (qsizetype i : tied) {
+        if (m_entries[i].answer < m_entries[best].answer)
+            best = i;
+    }
+    return best;
+}
+
+double VoteTally::agreement(qsizetype entry) const
+{
+    return m_totalWeight > 0 ? m_entries[entry].weight / m_totalWeight : 0;
+}
+
 } // namespace QwenSwarm::Engine

@@ -2,7 +2,10 @@
 
 #include <api/decision.h>
 
+#include <QStringList>
 #include <QVarLengthArray>
+
+#include <optional>
 
 namespace QwenSwarm::Engine {
 
@@ -25,6 +28,25 @@ public:
     int uncountedVotes() const { return m_uncountedVotes; }
     /// Indexes of the entries with the greatest weight.
     QVarLengthArray<qsizetype, 4> leaders() const;
+
+    /// How a tie between leaders is broken: not at all, in favour of the answer voted first, or of
+    /// the smallest answer.
+    enum class TieBreak
+    {
+        None,
+        First,
+        Lexicographic,
+    };
+    static QStringList tieBreakNames()
+    {
+        return {QStringLiteral("none"), QStringLiteral("first"), QStringLiteral("lexicographic")};
+    }
+    static TieBreak tieBreakFromName(const QString &name);
+    /// The entry with the most weight, a tie broken as asked; nothing without entries or for an
+    /// unbroken tie.
+    std::optional<qsizetype> winner(TieBreak tieBreak) const;
+    /// Agreement of an entry: its weight / all valid weight.
+    double agreement(qsizetype entry) const;
 
 private:
     QVarLengthArray<Entry, 8> m_entries;

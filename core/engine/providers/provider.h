@@ -27,6 +27,9 @@ struct ProviderRequest
     // What the task says about its answer; only simulated providers look at these.
     QString referenceAnswer;
     QStringList choices;
+    /// In a later round: the normalised answers of the previous round this agent is shown (they are
+    /// also in the user message, in words, for real models).
+    QStringList peerAnswers;
 };
 
 struct ProviderResponse

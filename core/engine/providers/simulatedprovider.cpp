@@ -25,6 +25,7 @@ const NumberParameter numberParameters[] = {
     {QLatin1StringView("malformed_rate"), 0, 1, &SimulatedBehaviour::malformedRate},
     {QLatin1StringView("price_in_per_mtok"), 0, 1000, &SimulatedBehaviour::priceInPerMTok},
     {QLatin1StringView("price_out_per_mtok"), 0, 1000, &SimulatedBehaviour::priceOutPerMTok},
+    {QLatin1StringView("conformity"), 0, 1, &SimulatedBehaviour::conformity},
 };
 
 // Parameters meant for real models; a simulated agent accepts and ignores them.
@@ -119,9 +120,31 @@ const SimulatedBehaviour &SimulatedProvider::behaviourFor(const ProviderRequest 
     return cached.behaviour;
 }
 
+namespace {
+
+// The most common answer, the earliest of equally common ones.
+QString majorityOf(const QStringList &answers)
+{
+    QString best;
+    qsizetype bestCount = 0;
+    for (const QString &a : answers) {
+        const qsizetype count = answers.count(a);
+        if (count > bestCount) {
+            best = a;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
 QString SimulatedProvider::answerFor(const ProviderRequest &request, const SimulatedBehaviour &behaviour,
                                      SplitMix64 &rng) const
 {
+    // Only later rounds draw this number, so single-round runs stay as they were.
+    if (!request.peerAnswers.isEmpty() && rng.unit() < behaviour.conformity)
+        return QStringLiteral("Answer: ") + majorityOf(request.peerAnswers);
     if (behaviour.workloadMode) {
         quint64 task = 0;
         quint64 agent = 0;

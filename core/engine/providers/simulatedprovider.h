@@ -22,6 +22,8 @@ namespace QwenSwarm::Engine {
 ///   malformed_rate   probability of an unusable answer, 0..1, default 0
 ///   completion_tokens tokens per answer, 0..100000, default 8
 ///   price_in_per_mtok / price_out_per_mtok  USD per million tokens, default 0
+///   conformity       in a later round, the probability of adopting the majority of the answers it
+///                    is shown (else it answers on its own as above), 0..1, default 0
 /// Model parameters of real providers (temperature, top_p, max_tokens, seed) are accepted and ignored.
 struct SimulatedBehaviour
 {
@@ -35,6 +37,7 @@ struct SimulatedBehaviour
     int completionTokens = 8;
     double priceInPerMTok = 0;
     double priceOutPerMTok = 0;
+    double conformity = 0;
 
     static Api::Result<SimulatedBehaviour> fromParameters(const QJsonObject &parameters);
 };

@@ -14,6 +14,7 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
     , m_supervisor(m_context)
     , m_scheduler(this, m_context, m_supervisor)
     , m_tasks(m_context, m_scheduler, m_validator)
+    , m_learning(m_context, m_tasks)
     , m_housekeeping(new QTimer(this))
 {
     m_context.store->attach(this);
@@ -23,6 +24,9 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
     // Drop notices wait for slow consumers to catch up; look again now and then.
     m_housekeeping->setInterval(200);
     connect(m_housekeeping, &QTimer::timeout, this, [this] {
+        // Reputations changed by agreement are written about once a second, not on every decision.
+        if (++m_housekeepingTicks % 5 == 0)
+            m_context.reputations.flush();
         if (m_context.events.hasUndeliveredGaps())
             flush();
     });
@@ -31,6 +35,7 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
 Engine::~Engine()
 {
     // Hand what was written to the store; subscribers are going away with us.
+    m_context.reputations.flush();
     m_context.storeWriter.flush();
 }
 
@@ -59,6 +64,7 @@ void Engine::start(Reply<void> done)
         m_context.agents.reserveIds(snapshot.maxSwarmId, snapshot.maxAgentId);
         m_tasks.reserveTaskIds(snapshot.maxTaskId);
         m_scheduler.reserveDecisionIds(snapshot.maxDecisionId);
+        m_context.reputations.restore(snapshot.reputations);
         for (const Api::Swarm &s : snapshot.swarms) {
             Api::Swarm swarm = s;
             swarm.agentIds.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agents/agentsupervisor.h"
+#include "learning/learningservice.h"
 #include "runtime/enginecontext.h"
 #include "runtime/specvalidator.h"
 #include "runtime/taskservice.h"
@@ -46,6 +47,7 @@ public:
     void commandAgent(Api::AgentId id, Api::AgentCommand command, const QString &reason, Reply<Api::Agent> done);
     void removeAgent(Api::AgentId id, Reply<void> done);
     TaskService &tasks() { return m_tasks; }
+    LearningService &learning() { return m_learning; }
     Api::Subscription subscribe(const Api::SubscriptionSpec &spec, EventSink *sink);
     Api::Result<void> unsubscribe(Api::SubscriptionId id);
     void removeSink(EventSink *sink);
@@ -70,7 +72,9 @@ private:
     AgentSupervisor m_supervisor;
     Scheduler m_scheduler;
     TaskService m_tasks;
+    LearningService m_learning;
     QTimer *m_housekeeping;
+    int m_housekeepingTicks = 0;
     bool m_started = false;
     bool m_flushQueued = false;
     std::vector<std::function<void()>> m_waitingForStart;

@@ -3,6 +3,7 @@
 #include "agents/agentregistry.h"
 #include "consensus/strategyregistry.h"
 #include "events/eventbus.h"
+#include "learning/reputationbook.h"
 #include "metrics/enginemetrics.h"
 #include "providers/providerregistry.h"
 #include "providers/splitmix.h"
@@ -22,6 +23,7 @@ struct EngineContext
         , events(config.eventHistory, config.subscriberBacklog)
         , store(std::move(ownedStore))
         , storeWriter(*store)
+        , reputations(storeWriter)
         , globalCalls(config.maxInFlightCalls)
         , jitter(config.seed ^ 0x6a09e667f3bcc909ULL)
     { }
@@ -35,6 +37,7 @@ struct EngineContext
     EventBus events;
     std::unique_ptr<Store> store;
     StoreWriter storeWriter;
+    ReputationBook reputations;
     ConcurrencyLimiter globalCalls;
     SplitMix64 jitter;
     quint64 lastCallId = 0;

@@ -1,6 +1,7 @@
 #include "scheduler/scheduler.h"
 
 #include "agents/agentlifecycle.h"
+#include "learning/agentrouter.h"
 #include "runtime/clock.h"
 #include "runtime/enginecontext.h"
 #include "scheduler/backoff.h"
@@ -142,10 +143,32 @@ std::vector<AgentRuntime *> Scheduler::selectAgents(const Api::Task &task, Swarm
                          [&tags](const QString &t) { return tags.contains(t); }))
             continue;
         chosen.push_back(agent);
-        if (selection.maxAgents > 0 && static_cast<int>(chosen.size()) == selection.maxAgents)
+        // Adaptive routing chooses among all that qualify and applies maxAgents itself.
+        if (selection.routing == Api::Routing::All && selection.maxAgents > 0
+            && static_cast<int>(chosen.size()) == selection.maxAgents)
             break;
     }
     return chosen;
+}
+
+std::vector<AgentRuntime *> Scheduler::route(const Api::Task &task, std::vector<AgentRuntime *> qualified) const
+{
+    if (task.spec.selection.routing != Api::Routing::Adaptive)
+        return qualified;
+    std::vector<AgentRouter::Candidate> candidates;
+    for (AgentRuntime *agent : qualified) {
+        const Api::AgentStats &stats = agent->agent.stats;
+        const double cost = stats.calls > 0 ? stats.costUsd / static_cast<double>(stats.calls) : 0;
+        candidates.push_back({agent, cost, agent->latencyAverageMs});
+    }
+    const qint64 timeLeft
+        = task.effectiveDeadlineMs > 0 ? std::max<qint64>(1, task.effectiveDeadlineMs - wallClockMs()) : 0;
+    const double budgetLeft = task.spec.budgetUsd > 0 ? std::max(1e-12, task.spec.budgetUsd - task.costUsd) : 0;
+    // Seeded by the task, so the same run routes the same way whatever the timing.
+    SplitMix64 rng(SplitMix64::mix(m_context.config.seed ^ 0xbb67ae8584caa73bULL,
+                                   SplitMix64::mix(task.id.value, static_cast<quint64>(task.attempt))));
+    return AgentRouter::choose(candidates, m_context.reputations, task.spec.tags, task.spec.selection.maxAgents,
+                               budgetLeft, timeLeft, rng);
 }
 
 void Scheduler::startAttempt(Entry &e)
@@ -157,7 +180,7 @@ void Scheduler::startAttempt(Entry &e)
         finish(e, TaskState::Failed, QStringLiteral("swarm removed"));
         return;
     }
-    const std::vector<AgentRuntime *> agents = selectAgents(e.task, *swarm);
+    const std::vector<AgentRuntime *> agents = route(e.task, selectAgents(e.task, *swarm));
     if (agents.empty()) {
         e.place = Place::Parked;
         m_parked[swarm->swarm.id.value].push_back(&e);
@@ -172,18 +195,30 @@ void Scheduler::startAttempt(Entry &e)
     e.place = Place::Running;
     ++m_running;
     transition(e.task, TaskState::Running, QStringLiteral("attempt started"));
-    e.run = std::make_unique<TaskRun>(m_context, m_supervisor, *this, e.task, agents, e.key);
-    e.run->start();
+    const Api::StrategySpec &strategy = *e.task.spec.strategy;
+    const ConsensusStrategy *consensus = m_context.strategies.find(strategy.name);
+    e.run = std::make_unique<TaskRun>(
+        m_context, m_supervisor, *this,
+        TaskRun::Setup {e.task, agents, swarm->swarm.topology, e.key, consensus->usesReputation(strategy.parameters)});
+    e.run->startRound(consensus->roundSpec(strategy.parameters, 0));
 }
 
-void Scheduler::runFinished(TaskRun &run)
+void Scheduler::roundFinished(TaskRun &run)
 {
     Entry *e = entry(run.taskId());
     if (!e || e->run.get() != &run)
         return;
+    const Api::StrategySpec &strategy = *e->task.spec.strategy;
+    const ConsensusStrategy *consensus = m_context.strategies.find(strategy.name);
+    const Verdict verdict = consensus->decide(strategy.parameters, run.rounds());
+    const int rounds = static_cast<int>(run.rounds().size());
+    if (verdict.anotherRound && rounds < consensus->maxRounds(strategy.parameters) && !run.budgetExhausted()) {
+        run.startRound(consensus->roundSpec(strategy.parameters, rounds));
+        return;
+    }
     e->task.costUsd += run.costUsd();
     transition(e->task, TaskState::Deciding, QStringLiteral("votes in"), false);
-    decide(*e);
+    settle(*e, verdict);
 }
 
 Api::Decision Scheduler::recordDecision(Entry &e, const Verdict &verdict)
@@ -194,7 +229,7 @@ Api::Decision Scheduler::recordDecision(Entry &e, const Verdict &verdict)
     decision.swarmId = e.task.spec.swarmId;
     decision.attempt = e.task.attempt;
     decision.strategy = *e.task.spec.strategy;
-    decision.rounds = {e.run->round()};
+    decision.rounds = e.run->rounds();
     decision.outcome = verdict.outcome;
     decision.answer = verdict.answer;
     decision.agreement = verdict.agreement;
@@ -208,14 +243,12 @@ Api::Decision Scheduler::recordDecision(Entry &e, const Verdict &verdict)
                              Api::DecisionEvent {decision.id, decision.taskId, decision.swarmId, decision.outcome,
                                                  decision.answer, decision.agreement});
     m_context.storeWriter.append(DecisionWrite {decision});
+    m_context.reputations.learnFromDecision(decision, e.task.spec.tags, e.run->truth(), decision.createdMs);
     return decision;
 }
 
-void Scheduler::decide(Entry &e)
+void Scheduler::settle(Entry &e, const Verdict &verdict)
 {
-    const Api::StrategySpec &strategySpec = *e.task.spec.strategy;
-    const ConsensusStrategy *strategy = m_context.strategies.find(strategySpec.name);
-    const Verdict verdict = strategy->decide(strategySpec.parameters, {e.run->round()});
     const Api::Decision decision = recordDecision(e, verdict);
     if (verdict.outcome == Api::DecisionOutcome::Decided) {
         e.task.result = Api::TaskResult {decision.answer, decision.id, decision.agreement};
@@ -223,22 +256,32 @@ void Scheduler::decide(Entry &e)
         finish(e, TaskState::Succeeded, QStringLiteral("decided"));
         return;
     }
-    const auto &votes = e.run->round().votes;
+    const auto &votes = e.run->rounds().constLast().votes;
     const bool anyValid
         = std::any_of(votes.cbegin(), votes.cend(), [](const Api::Vote &v) { return v.status == VoteStatus::Valid; });
     const auto failed
         = std::find_if(votes.cbegin(), votes.cend(), [](const Api::Vote &v) { return v.status == VoteStatus::Failed; });
     Api::Error error;
-    if (e.run->budgetExhausted())
+    if (e.run->budgetExhausted()) {
         error = Api::makeError(ErrorCode::ResourceExhausted, QStringLiteral("task budget spent before a decision"));
-    else if (!anyValid && failed != votes.cend())
+    } else if (!anyValid && failed != votes.cend()) {
         error = Api::makeError(ErrorCode::ProviderError,
                                QStringLiteral("no valid vote; a provider call failed: ") + failed->rationale,
                                {{QStringLiteral("retriable"), true}});
-    else
-        error = Api::makeError(ErrorCode::NoConsensus, QStringLiteral("no consensus: ") + verdict.reason,
-                               {{QStringLiteral("reason"), verdict.reason},
-                                {QStringLiteral("decision_id"), static_cast<qint64>(decision.id.value)}});
+    } else {
+        QJsonObject details {{QStringLiteral("reason"), verdict.reason},
+                             {QStringLiteral("decision_id"), static_cast<qint64>(decision.id.value)}};
+        if (verdict.escalate)
+            details.insert(QStringLiteral("escalated"), true);
+        error = Api::makeError(ErrorCode::NoConsensus, QStringLiteral("no consensus: ") + verdict.reason, details);
+    }
+    if (verdict.escalate) {
+        // An operator has to look: no automatic retry.
+        m_finishedRuns.push_back(std::move(e.run));
+        e.task.error = error;
+        finish(e, TaskState::Failed, QStringLiteral("escalated to an operator"));
+        return;
+    }
     attemptFailed(e, error);
 }
 

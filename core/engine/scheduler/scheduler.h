@@ -43,7 +43,7 @@ public:
     /// Destroys runs that have ended. Call from the end of an event-loop turn, never from a callback.
     void releaseFinishedRuns() { m_finishedRuns.clear(); }
 
-    void runFinished(TaskRun &run) override;
+    void roundFinished(TaskRun &run) override;
     void agentWithdrawn(AgentRuntime &agent, bool cancelInFlight, const QString &cause) override;
     void agentAvailable(SwarmRuntime &swarm) override;
 
@@ -76,7 +76,9 @@ private:
     void pump();
     void startAttempt(Entry &e);
     std::vector<AgentRuntime *> selectAgents(const Api::Task &task, SwarmRuntime &swarm) const;
-    void decide(Entry &e);
+    /// Ends the attempt with the strategy's verdict.
+    void settle(Entry &e, const Verdict &verdict);
+    std::vector<AgentRuntime *> route(const Api::Task &task, std::vector<AgentRuntime *> qualified) const;
     Api::Decision recordDecision(Entry &e, const Verdict &verdict);
     void attemptFailed(Entry &e, const Api::Error &error);
     void stopRun(Entry &e, Api::VoteStatus status, const QString &why);

@@ -3,6 +3,8 @@
 #include "agents/agentlifecycle.h"
 #include "agents/agentsupervisor.h"
 #include "consensus/answernormalizer.h"
+#include "consensus/topology.h"
+#include "learning/reputationbook.h"
 #include "prompt/promptrenderer.h"
 #include "runtime/enginecontext.h"
 #include "scheduler/timerqueue.h"
@@ -11,44 +13,22 @@ namespace QwenSwarm::Engine {
 
 using Api::VoteStatus;
 
-TaskRun::TaskRun(EngineContext &context, AgentSupervisor &supervisor, Host &host, const Api::Task &task,
-                 const std::vector<AgentRuntime *> &agents, const SchedulingKey &key)
+TaskRun::TaskRun(EngineContext &context, AgentSupervisor &supervisor, Host &host, Setup setup)
     : m_context(context)
     , m_supervisor(supervisor)
     , m_host(host)
-    , m_taskId(task.id)
-    , m_attempt(task.attempt)
-    , m_format(task.spec.answerFormat)
-    , m_choices(task.spec.choices)
-    , m_budgetUsd(task.spec.budgetUsd)
-    , m_costBefore(task.costUsd)
+    , m_task(setup.task)
+    , m_agents(std::move(setup.agents))
+    , m_topology(setup.topology)
+    , m_key(setup.key)
+    , m_weighted(setup.weighted)
 {
-    m_round.index = 0;
-    m_round.votes.reserve(static_cast<qsizetype>(agents.size()));
-    m_calls.reserve(agents.size());
-    for (AgentRuntime *agent : agents) {
-        ProviderRequest request;
-        request.callId = ++m_context.lastCallId;
-        request.agentId = agent->agent.id;
-        request.model = agent->agent.spec.model;
-        request.parameters = agent->agent.spec.parameters;
-        request.parametersRevision = agent->revision;
-        request.systemPrompt = agent->agent.spec.systemPrompt;
-        request.userMessage = PromptRenderer::render(
-            task.spec.promptTemplate, task.spec.variables,
-            {agent->agent.spec.name, agent->index, Api::enumName(agent->agent.spec.role).toString(), task.id});
-        request.seedKey = SplitMix64::mix(SplitMix64::mix(task.id.value, static_cast<quint64>(task.attempt)),
-                                          agent->agent.id.value);
-        request.taskKey = task.id.value;
-        request.referenceAnswer = task.spec.referenceAnswer;
-        request.choices = task.spec.choices;
-        ConcurrencyLimiter &providerLimiter = m_context.providers.find(agent->agent.spec.provider)->limiter;
-        // Each call needs a key of its own in every limiter; the order stays the task's.
-        SchedulingKey callKey {key.priority, key.deadlineMs, ++m_context.lastSchedulingSeq};
-        m_calls.push_back(std::make_unique<AgentCall>(*this, *agent, providerLimiter, m_context.globalCalls, callKey,
-                                                      std::move(request)));
+    if (!m_task.spec.referenceAnswer.isEmpty()) {
+        const auto reference
+            = AnswerNormalizer::normalize(m_task.spec.referenceAnswer, m_task.spec.answerFormat, m_task.spec.choices);
+        if (reference.status == VoteStatus::Valid)
+            m_truth = reference.answer;
     }
-    m_pending = static_cast<int>(m_calls.size());
 }
 
 TaskRun::~TaskRun()
@@ -62,12 +42,93 @@ bool TaskRun::involves(Api::AgentId agent) const
                        [agent](const auto &c) { return c->agent().agent.id == agent; });
 }
 
-void TaskRun::start()
+std::vector<AgentRuntime *> TaskRun::audience(RoundSpec::Audience audience) const
 {
-    m_started = true;
-    for (const auto &call : m_calls) {
-        if (call->stage() == AgentCall::Stage::Waiting)
-            call->begin();
+    std::vector<AgentRuntime *> chosen;
+    for (AgentRuntime *agent : m_agents) {
+        const bool judge = agent->agent.spec.role == Api::AgentRole::Judge;
+        if (audience == RoundSpec::Audience::All || (audience == RoundSpec::Audience::Judges) == judge)
+            chosen.push_back(agent);
+    }
+    return chosen;
+}
+
+QStringList TaskRun::shownAnswers(const AgentRuntime &agent, const RoundSpec &spec, QString &described) const
+{
+    if (!spec.showPreviousAnswers || m_rounds.isEmpty())
+        return {};
+    QList<Api::AgentId> visible;
+    if (spec.audience == RoundSpec::Audience::Judges) {
+        for (const Api::Vote &vote : m_rounds.constLast().votes)
+            visible.append(vote.agentId);
+    } else {
+        QList<Topology::Member> members;
+        for (const AgentRuntime *a : m_agents)
+            members.append({a->agent.id, a->agent.spec.role});
+        visible = Topology::neighbours(m_topology, members, agent.agent.id);
+    }
+    QStringList answers;
+    for (const Api::Vote &vote : m_rounds.constLast().votes) {
+        if (vote.status != VoteStatus::Valid || !visible.contains(vote.agentId))
+            continue;
+        answers.append(vote.normalizedAnswer);
+        const auto voter = std::find_if(m_agents.cbegin(), m_agents.cend(),
+                                        [&vote](const AgentRuntime *a) { return a->agent.id == vote.agentId; });
+        const QString name = voter == m_agents.cend() ? vote.agentId.toString() : (*voter)->agent.spec.name;
+        described += QStringLiteral("\n- %1: %2").arg(name, vote.rawAnswer.simplified());
+    }
+    return answers;
+}
+
+ProviderRequest TaskRun::request(const AgentRuntime &agent, const RoundSpec &spec) const
+{
+    const int round = static_cast<int>(m_rounds.size());
+    ProviderRequest r;
+    r.callId = ++m_context.lastCallId;
+    r.agentId = agent.agent.id;
+    r.model = agent.agent.spec.model;
+    r.parameters = agent.agent.spec.parameters;
+    r.parametersRevision = agent.revision;
+    r.systemPrompt = agent.agent.spec.systemPrompt;
+    r.userMessage = PromptRenderer::render(
+        m_task.spec.promptTemplate, m_task.spec.variables,
+        {agent.agent.spec.name, agent.index, Api::enumName(agent.agent.spec.role).toString(), m_task.id});
+    QString described;
+    r.peerAnswers = shownAnswers(agent, spec, described);
+    if (!described.isEmpty()) {
+        r.userMessage += QStringLiteral("\n\nAnswers of other agents in the previous round:") + described
+            + QStringLiteral("\n\nConsider them, then give your own final answer.");
+    }
+    r.seedKey = SplitMix64::mix(SplitMix64::mix(m_task.id.value, static_cast<quint64>(m_task.attempt)),
+                                SplitMix64::mix(agent.agent.id.value, static_cast<quint64>(round)));
+    r.taskKey = m_task.id.value;
+    r.referenceAnswer = m_task.spec.referenceAnswer;
+    r.choices = m_task.spec.choices;
+    return r;
+}
+
+void TaskRun::startRound(const RoundSpec &spec)
+{
+    for (auto &call : m_calls)
+        m_earlierCalls.push_back(std::move(call));
+    m_calls.clear();
+    m_rounds.append(Api::Round {static_cast<int>(m_rounds.size()), {}});
+    const std::vector<AgentRuntime *> agents = audience(spec.audience);
+    m_rounds.last().votes.reserve(static_cast<qsizetype>(agents.size()));
+    m_calls.reserve(agents.size());
+    for (AgentRuntime *agent : agents) {
+        ConcurrencyLimiter &providerLimiter = m_context.providers.find(agent->agent.spec.provider)->limiter;
+        // Each call needs a key of its own in every limiter; the order stays the task's.
+        const SchedulingKey callKey {m_key.priority, m_key.deadlineMs, ++m_context.lastSchedulingSeq};
+        m_calls.push_back(std::make_unique<AgentCall>(*this, *agent, providerLimiter, m_context.globalCalls, callKey,
+                                                      request(*agent, spec)));
+    }
+    m_pending = static_cast<int>(m_calls.size());
+    m_roundStarted = true;
+    m_roundReported = false;
+    for (std::size_t i = 0; i < m_calls.size(); ++i) {
+        if (m_calls[i]->stage() == AgentCall::Stage::Waiting)
+            m_calls[i]->begin();
     }
     finishIfDone();
 }
@@ -86,6 +147,17 @@ AgentCall *TaskRun::findCall(quint64 callId)
     return nullptr;
 }
 
+Api::Vote &TaskRun::appendVote(Api::AgentId agent)
+{
+    Api::Round &round = m_rounds.last();
+    round.votes.append(Api::Vote {});
+    Api::Vote &vote = round.votes.last();
+    vote.agentId = agent;
+    if (m_weighted)
+        vote.weight = ReputationBook::logOddsWeight(m_context.reputations.probability(agent, m_task.spec.tags));
+    return vote;
+}
+
 void TaskRun::providerFinished(quint64 callId, Api::Result<ProviderResponse> result)
 {
     AgentCall *call = findCall(callId);
@@ -94,16 +166,16 @@ void TaskRun::providerFinished(quint64 callId, Api::Result<ProviderResponse> res
     call->completed();
     AgentRuntime &agent = call->agent();
     const double seconds = static_cast<double>(monotonicUs() - call->startedMonotonicUs()) / 1e6;
-
-    Api::Vote vote;
-    vote.agentId = agent.agent.id;
-    vote.latencyMs = static_cast<int>(std::lround(seconds * 1000));
     const EngineMetrics::ProviderSeries &series = *agent.providerMetrics;
     series.calls->add();
     series.duration->observe(seconds);
+
+    Api::Vote &vote = appendVote(agent.agent.id);
+    vote.latencyMs = static_cast<int>(std::lround(seconds * 1000));
     if (result.ok()) {
         const ProviderResponse &response = result.value();
-        const auto normalized = AnswerNormalizer::normalize(response.text, m_format, m_choices);
+        const auto normalized
+            = AnswerNormalizer::normalize(response.text, m_task.spec.answerFormat, m_task.spec.choices);
         vote.status = normalized.status;
         vote.rawAnswer = response.text;
         vote.normalizedAnswer = normalized.answer;
@@ -120,29 +192,25 @@ void TaskRun::providerFinished(quint64 callId, Api::Result<ProviderResponse> res
         series.errors->add();
     }
     m_costUsd += vote.costUsd;
-    const int promptTokens = vote.promptTokens;
-    const int completionTokens = vote.completionTokens;
-    const double cost = vote.costUsd;
-    m_round.votes.append(std::move(vote));
+    const CallOutcome outcome {!result.ok(), vote.promptTokens, vote.completionTokens, vote.costUsd, vote.latencyMs};
     --m_pending;
     // Settle the budget while this call still holds its slots: released first, a slot would start
     // this task's next waiting call, which the budget no longer pays for.
-    if (m_budgetUsd > 0 && m_costBefore + m_costUsd >= m_budgetUsd && m_pending > 0) {
+    const double budget = m_task.spec.budgetUsd;
+    if (budget > 0 && m_task.costUsd + m_costUsd >= budget && m_pending > 0) {
         m_budgetExhausted = true;
-        abort(VoteStatus::Cancelled, QStringLiteral("task budget of %1 USD spent").arg(m_budgetUsd));
+        abort(VoteStatus::Cancelled, QStringLiteral("task budget of %1 USD spent").arg(budget));
     }
     call->releaseSlots();
-    m_supervisor.callFinished(agent, !result.ok(), promptTokens, completionTokens, cost);
+    m_supervisor.callFinished(agent, outcome);
     finishIfDone();
 }
 
 void TaskRun::recordUncounted(Api::AgentId agent, VoteStatus status, const QString &why)
 {
-    Api::Vote vote;
-    vote.agentId = agent;
+    Api::Vote &vote = appendVote(agent);
     vote.status = status;
     vote.rationale = why;
-    m_round.votes.append(std::move(vote));
     --m_pending;
 }
 
@@ -151,7 +219,7 @@ void TaskRun::recordWithdrawn(AgentCall &call, VoteStatus status, const QString 
     const bool wasInFlight = call.stage() == AgentCall::Stage::InFlight;
     call.withdraw();
     if (wasInFlight)
-        m_supervisor.callFinished(call.agent(), false, 0, 0, 0);
+        m_supervisor.callFinished(call.agent(), CallOutcome {});
     recordUncounted(call.agent().agent.id, status, why);
 }
 
@@ -196,9 +264,9 @@ void TaskRun::withdrawAgent(Api::AgentId agent, bool cancelInFlight, const QStri
 
 void TaskRun::finishIfDone()
 {
-    if (m_started && m_pending == 0 && !m_reported) {
-        m_reported = true;
-        m_host.runFinished(*this);
+    if (m_roundStarted && m_pending == 0 && !m_roundReported) {
+        m_roundReported = true;
+        m_host.roundFinished(*this);
     }
 }
 

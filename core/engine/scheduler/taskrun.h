@@ -1,8 +1,10 @@
 #pragma once
 
+#include "consensus/consensusstrategy.h"
 #include "providers/provider.h"
 #include "scheduler/agentcall.h"
 
+#include <api/swarm.h>
 #include <api/task.h>
 
 #include <memory>
@@ -14,9 +16,11 @@ class AgentSupervisor;
 struct AgentRuntime;
 struct EngineContext;
 
-/// One attempt of a task: renders the prompt for each selected agent, asks them all (through the
-/// limits), and collects their votes, normalised, in the order they arrive. When no call is left
-/// pending it tells its host, which decides and may destroy the run.
+/// One attempt of a task: one or more rounds of calls to the selected agents. For each round the
+/// strategy says who answers and whether they see the previous round's answers (their neighbours'
+/// in the swarm topology, or every proposal for judges). Votes are normalised, weighted (by learned
+/// reputation when the strategy uses it) and kept in the order they arrive. When a round has no
+/// call left pending the run tells its host, which decides, starts another round, or ends it.
 class TaskRun final : public ProviderSink
 {
 public:
@@ -24,25 +28,35 @@ public:
     {
     public:
         virtual ~Host() = default;
-        virtual void runFinished(TaskRun &run) = 0;
+        virtual void roundFinished(TaskRun &run) = 0;
     };
 
-    TaskRun(EngineContext &context, AgentSupervisor &supervisor, Host &host, const Api::Task &task,
-            const std::vector<AgentRuntime *> &agents, const SchedulingKey &key);
+    struct Setup
+    {
+        const Api::Task &task;
+        std::vector<AgentRuntime *> agents; ///< Selected, in swarm order.
+        Api::Topology topology = Api::Topology::Mesh;
+        SchedulingKey key;
+        bool weighted = false; ///< Votes weigh the agents' learned log-odds.
+    };
+
+    TaskRun(EngineContext &context, AgentSupervisor &supervisor, Host &host, Setup setup);
     ~TaskRun() override;
 
-    Api::TaskId taskId() const { return m_taskId; }
-    int attempt() const { return m_attempt; }
-    const Api::Round &round() const { return m_round; }
+    Api::TaskId taskId() const { return m_task.id; }
+    int attempt() const { return m_task.attempt; }
+    const QList<Api::Round> &rounds() const { return m_rounds; }
     double costUsd() const { return m_costUsd; }
     bool budgetExhausted() const { return m_budgetExhausted; }
+    /// The task's reference answer, normalised like the votes (empty when it has none).
+    const QString &truth() const { return m_truth; }
     bool involves(Api::AgentId agent) const;
 
-    /// Starts every call. May finish at once if no call can be made.
-    void start();
+    /// Starts the next round (index rounds().size()). May finish it at once if nobody can answer.
+    void startRound(const RoundSpec &spec);
     /// Withdraws every pending call, recording `status` and `why` as their votes. Does not call the host.
     void abort(Api::VoteStatus status, const QString &why);
-    /// Withdraws the agent's waiting call (and its in-flight one if `cancelInFlight`); may finish the run.
+    /// Withdraws the agent's waiting call (and its in-flight one if `cancelInFlight`); may finish the round.
     void withdrawAgent(Api::AgentId agent, bool cancelInFlight, const QString &why);
 
     /// Whether `call` may still go ahead: not once the run is being stopped, nor when its agent no
@@ -54,7 +68,11 @@ public:
     void providerFinished(quint64 callId, Api::Result<ProviderResponse> result) override;
 
 private:
+    std::vector<AgentRuntime *> audience(RoundSpec::Audience audience) const;
+    QStringList shownAnswers(const AgentRuntime &agent, const RoundSpec &spec, QString &described) const;
+    ProviderRequest request(const AgentRuntime &agent, const RoundSpec &spec) const;
     AgentCall *findCall(quint64 callId);
+    Api::Vote &appendVote(Api::AgentId agent);
     void recordWithdrawn(AgentCall &call, Api::VoteStatus status, const QString &why);
     void recordUncounted(Api::AgentId agent, Api::VoteStatus status, const QString &why);
     void finishIfDone();
@@ -62,20 +80,21 @@ private:
     EngineContext &m_context;
     AgentSupervisor &m_supervisor;
     Host &m_host;
-    Api::TaskId m_taskId;
-    int m_attempt = 0;
-    Api::AnswerFormat m_format;
-    QStringList m_choices;
-    double m_budgetUsd = 0;
-    double m_costBefore = 0;
+    Api::Task m_task;
+    std::vector<AgentRuntime *> m_agents;
+    Api::Topology m_topology;
+    SchedulingKey m_key;
+    bool m_weighted = false;
+    QString m_truth;
     double m_costUsd = 0;
     bool m_budgetExhausted = false;
-    bool m_started = false;
-    bool m_reported = false;
+    bool m_roundStarted = false;
+    bool m_roundReported = false;
     bool m_aborting = false;
     int m_pending = 0;
-    std::vector<std::unique_ptr<AgentCall>> m_calls;
-    Api::Round m_round;
+    std::vector<std::unique_ptr<AgentCall>> m_calls; ///< Of the current round.
+    std::vector<std::unique_ptr<AgentCall>> m_earlierCalls; ///< Kept until the run ends.
+    QList<Api::Round> m_rounds;
 };
 
 } // namespace QwenSwarm::Engine

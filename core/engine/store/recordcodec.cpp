@@ -131,6 +131,7 @@ QByteArray RecordCodec::encode(const TaskSpec &spec)
     writeIds(w, spec.selection.agentIds);
     writeStrings(w, spec.selection.requiredTags);
     w.i64(spec.selection.maxAgents);
+    w.u64(static_cast<quint64>(spec.selection.routing));
     w.boolean(spec.strategy.has_value());
     if (spec.strategy)
         writeStrategy(w, *spec.strategy);
@@ -162,6 +163,7 @@ std::optional<TaskSpec> RecordCodec::decodeTaskSpec(const QByteArray &bytes)
     spec.selection.agentIds = readIds<AgentId>(r);
     spec.selection.requiredTags = readStrings(r);
     spec.selection.maxAgents = static_cast<int>(r.i64());
+    spec.selection.routing = readEnum<Routing>(r);
     if (r.boolean())
         spec.strategy = readStrategy(r);
     spec.priority = static_cast<int>(r.i64());

@@ -2,6 +2,7 @@
 
 #include "api/error.h"
 #include "api/event.h"
+#include "api/learning.h"
 #include "api/metrics.h"
 #include "api/query.h"
 #include "api/swarm.h"
@@ -88,6 +89,22 @@ public:
     // Decisions
     virtual void decision(DecisionId id, QObject *context, Callback<Decision> done) = 0;
     virtual void queryDecisions(const DecisionQuery &query, QObject *context, Callback<Page<Decision>> done) = 0;
+
+    // Learning
+    /// Records an operator's verdict on a decision; it outweighs (and can reverse) what the agents'
+    /// agreement taught. A later verdict on the same decision replaces the earlier one. Answers the
+    /// decision with its feedback. InvalidArgument for "correct" on a decision that decided nothing.
+    virtual void giveFeedback(DecisionId id, const DecisionFeedback &feedback, QObject *context,
+                              Callback<Decision> done)
+        = 0;
+    /// Current reputations (overall and per tag) of one agent, or of all when `agent` is invalid.
+    virtual void reputations(AgentId agent, QObject *context, Callback<QList<Reputation>> done) = 0;
+    /// How reputations changed over time, newest first.
+    virtual void reputationHistory(const ReputationQuery &query, QObject *context, Callback<Page<ReputationPoint>> done)
+        = 0;
+    virtual void exportLearning(QObject *context, Callback<LearningState> done) = 0;
+    /// Replaces what was learned for the agents the state names (unknown agents: NotFound, nothing changes).
+    virtual void importLearning(const LearningState &state, QObject *context, Callback<void> done) = 0;
 
     // Events
     /// Starts a subscription; its events arrive through eventsReceived().

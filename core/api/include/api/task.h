@@ -52,12 +52,28 @@ struct EnumNames<AnswerFormat>
     static constexpr std::array<QStringView, 4> names {u"free_text", u"choice", u"number", u"ranking"};
 };
 
+/// How the agents of a task are chosen among those that qualify.
+enum class Routing
+{
+    All, ///< Every qualifying agent, in creation order, up to maxAgents.
+    /// Up to maxAgents chosen by Thompson sampling of their learned reputations, within the task's
+    /// cost budget and deadline: explores agents it knows little about, exploits the good ones.
+    Adaptive,
+};
+
+template<>
+struct EnumNames<Routing>
+{
+    static constexpr std::array<QStringView, 2> names {u"all", u"adaptive"};
+};
+
 /// Which of the swarm's agents answer. All conditions combine; empty means "no restriction".
 struct AgentSelection
 {
     QList<AgentId> agentIds; ///< Only these agents (must belong to the swarm).
     QStringList requiredTags; ///< Only agents that carry every one of these tags.
-    int maxAgents = 0; ///< At most this many (in creation order); 0 = all that qualify.
+    int maxAgents = 0; ///< At most this many; 0 = all that qualify.
+    Routing routing = Routing::All;
 
     bool operator==(const AgentSelection &) const = default;
 };
