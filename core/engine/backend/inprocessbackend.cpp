@@ -173,10 +173,11 @@ void InProcessBackend::queryDecisions(const Api::DecisionQuery &query, QObject *
 void InProcessBackend::giveFeedback(Api::DecisionId id, const Api::DecisionFeedback &feedback, QObject *context,
                                     Callback<Api::Decision> done)
 {
-    // The embedded core has one operator: whoever runs this process.
-    call(context, std::move(done), [id, feedback](Engine &e, auto reply) {
-        e.learning().giveFeedback(id, feedback, QStringLiteral("local operator"), reply);
-    });
+    // A server in front of this backend names the authenticated caller; otherwise the embedded core
+    // has one operator, whoever runs this process.
+    const QString actor = feedback.actor.isEmpty() ? QStringLiteral("local operator") : feedback.actor;
+    call(context, std::move(done),
+         [id, feedback, actor](Engine &e, auto reply) { e.learning().giveFeedback(id, feedback, actor, reply); });
 }
 
 void InProcessBackend::reputations(Api::AgentId agent, QObject *context, Callback<QList<Api::Reputation>> done)

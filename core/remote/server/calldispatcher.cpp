@@ -1,0 +1,94 @@
+#include "server/calldispatcher.h"
+
+namespace QwenSwarm::Remote {
+
+namespace {
+
+template<typename R>
+Api::Backend::Callback<R> answer(CallDispatcher::Done done)
+{
+    return [done = std::move(done)](Api::Result<R> result) {
+        if (!result)
+            return done(result.error());
+        done(resultToJson(result.value()));
+    };
+}
+
+Api::Backend::Callback<void> answerNothing(CallDispatcher::Done done)
+{
+    return [done = std::move(done)](Api::Result<void> result) {
+        if (!result)
+            return done(result.error());
+        done(QJsonValue(QJsonValue::Null));
+    };
+}
+
+struct Visitor
+{
+    Api::Backend &b;
+    const Identity &who;
+    QObject *c;
+    CallDispatcher::Done &done;
+
+    void operator()(const Calls::Info &) { b.info(c, answer<Api::BackendInfo>(done)); }
+    void operator()(const Calls::SwarmsCreate &x) { b.createSwarm(x.spec, c, answer<Api::Swarm>(done)); }
+    void operator()(const Calls::SwarmsList &) { b.listSwarms(c, answer<QList<Api::Swarm>>(done)); }
+    void operator()(const Calls::SwarmsGet &x) { b.swarm(x.id, c, answer<Api::Swarm>(done)); }
+    void operator()(const Calls::SwarmsUpdate &x)
+    {
+        b.updateSwarm(x.id, x.topology, x.defaultStrategy, c, answer<Api::Swarm>(done));
+    }
+    void operator()(const Calls::SwarmsRemove &x) { b.removeSwarm(x.id, c, answerNothing(done)); }
+    void operator()(const Calls::AgentsSpawn &x) { b.spawnAgent(x.swarmId, x.spec, c, answer<Api::Agent>(done)); }
+    void operator()(const Calls::AgentsList &x) { b.listAgents(x.swarmId, c, answer<QList<Api::Agent>>(done)); }
+    void operator()(const Calls::AgentsGet &x) { b.agent(x.id, c, answer<Api::Agent>(done)); }
+    void operator()(const Calls::AgentsCommand &x)
+    {
+        b.commandAgent(x.id, x.command, x.reason, c, answer<Api::Agent>(done));
+    }
+    void operator()(const Calls::AgentsRemove &x) { b.removeAgent(x.id, c, answerNothing(done)); }
+    void operator()(const Calls::TasksSubmit &x) { b.submitTask(x.spec, c, answer<Api::Task>(done)); }
+    void operator()(const Calls::TasksSubmitBatch &x) { b.submitTasks(x.specs, c, answer<QList<Api::Task>>(done)); }
+    void operator()(const Calls::TasksCancel &x) { b.cancelTask(x.id, x.reason, c, answer<Api::Task>(done)); }
+    void operator()(const Calls::TasksRetry &x) { b.retryTask(x.id, c, answer<Api::Task>(done)); }
+    void operator()(const Calls::TasksGet &x) { b.task(x.id, c, answer<Api::Task>(done)); }
+    void operator()(const Calls::TasksQuery &x) { b.queryTasks(x.query, c, answer<Api::Page<Api::Task>>(done)); }
+    void operator()(const Calls::DecisionsGet &x) { b.decision(x.id, c, answer<Api::Decision>(done)); }
+    void operator()(const Calls::DecisionsQuery &x)
+    {
+        b.queryDecisions(x.query, c, answer<Api::Page<Api::Decision>>(done));
+    }
+    void operator()(const Calls::LearningFeedback &x)
+    {
+        Api::DecisionFeedback feedback = x.feedback;
+        feedback.actor = who.subject; // the authenticated caller, whatever the client claimed
+        b.giveFeedback(x.decisionId, feedback, c, answer<Api::Decision>(done));
+    }
+    void operator()(const Calls::LearningReputations &x)
+    {
+        b.reputations(x.agentId, c, answer<QList<Api::Reputation>>(done));
+    }
+    void operator()(const Calls::LearningHistory &x)
+    {
+        b.reputationHistory(x.query, c, answer<Api::Page<Api::ReputationPoint>>(done));
+    }
+    void operator()(const Calls::LearningExport &) { b.exportLearning(c, answer<Api::LearningState>(done)); }
+    void operator()(const Calls::LearningImport &x) { b.importLearning(x.state, c, answerNothing(done)); }
+    void operator()(const Calls::MetricsGet &) { b.metrics(c, answer<Api::MetricsSnapshot>(done)); }
+
+    template<typename Other>
+    void operator()(const Other &)
+    {
+        done(Api::makeError(Api::ErrorCode::Internal, QStringLiteral("this call is not the dispatcher's")));
+    }
+};
+
+} // namespace
+
+void CallDispatcher::dispatch(Api::Backend &backend, const CallParams &call, const Identity &identity, QObject *context,
+                              Done done)
+{
+    std::visit(Visitor {backend, identity, context, done}, call);
+}
+
+} // namespace QwenSwarm::Remote

@@ -1,0 +1,296 @@
+// The contract of api::Backend, run unchanged against every kind of backend.
+#include <backendfixture.h>
+
+#include <QThread>
+
+using namespace QwenSwarm;
+using namespace QwenSwarm::Testing;
+using namespace Qt::Literals::StringLiterals;
+using Api::ErrorCode;
+
+namespace {
+
+Api::SwarmSpec swarmSpec(const QString &name, int agents = 3, double accuracy = 1)
+{
+    Api::SwarmSpec spec;
+    spec.name = name;
+    for (int i = 0; i < agents; ++i) {
+        Api::AgentSpec agent;
+        agent.name = u"agent-%1"_s.arg(i);
+        agent.parameters = {{u"accuracy"_s, accuracy}, {u"latency_ms"_s, 1}};
+        spec.agents.append(agent);
+    }
+    return spec;
+}
+
+Api::TaskSpec taskSpec(Api::SwarmId swarm, int n)
+{
+    Api::TaskSpec spec;
+    spec.swarmId = swarm;
+    spec.promptTemplate = u"Question {{n}}"_s;
+    spec.variables = {{u"n"_s, n}};
+    spec.answerFormat = Api::AnswerFormat::Choice;
+    spec.choices = {u"yes"_s, u"no"_s};
+    spec.referenceAnswer = u"yes"_s;
+    return spec;
+}
+
+} // namespace
+
+class TestBackendContract : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<BackendFixture> m_fixture;
+    Api::Backend &b() { return m_fixture->backend(); }
+
+    template<typename T, typename Call>
+    Api::Result<T> ask(Call call)
+    {
+        return await<T>([&](QObject *context, auto done) { call(context, done); });
+    }
+
+    Api::Swarm makeSwarm(const QString &name = u"s"_s)
+    {
+        auto created = ask<Api::Swarm>([&](QObject *c, auto d) { b().createSwarm(swarmSpec(name), c, d); });
+        return created ? created.value() : Api::Swarm {};
+    }
+
+    Api::Task finished(Api::TaskId id)
+    {
+        Api::Task task;
+        spinUntil([&] {
+            task = ask<Api::Task>([&](QObject *c, auto d) { b().task(id, c, d); }).value();
+            return Api::isTerminal(task.state);
+        });
+        return task;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<BackendKind>("kind");
+        QTest::newRow("in_process") << BackendKind::InProcess;
+        QTest::newRow("remote") << BackendKind::Remote;
+        QTest::newRow("remote_tls") << BackendKind::RemoteTls;
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(BackendKind, kind);
+        m_fixture = std::make_unique<BackendFixture>(kind);
+        QVERIFY(m_fixture->start());
+    }
+
+    void cleanup() { m_fixture.reset(); }
+
+    void infoDescribesTheCore()
+    {
+        QFETCH_GLOBAL(BackendKind, kind);
+        const auto info = ask<Api::BackendInfo>([&](QObject *c, auto d) { b().info(c, d); });
+        QS_VERIFY_OK(info);
+        QCOMPARE(info->kind, kind == BackendKind::InProcess ? u"in_process"_s : u"remote"_s);
+        QVERIFY(info->strategies.contains(u"plurality"_s));
+        QVERIFY(info->providers.contains(u"simulated"_s));
+    }
+
+    void answersComeLaterOnTheCallersThread()
+    {
+        bool returned = false;
+        bool answeredAfterReturn = false;
+        QThread *thread = nullptr;
+        QObject context;
+        b().listSwarms(&context, [&](Api::Result<QList<Api::Swarm>>) {
+            answeredAfterReturn = returned;
+            thread = QThread::currentThread();
+        });
+        returned = true;
+        QVERIFY(spinUntil([&] { return thread != nullptr; }));
+        QVERIFY(answeredAfterReturn);
+        QCOMPARE(thread, QThread::currentThread());
+    }
+
+    void swarmsAndTheirErrors()
+    {
+        const Api::Swarm s = makeSwarm();
+        QCOMPARE(s.agentIds.size(), 3);
+        QS_VERIFY_ERROR((ask<Api::Swarm>([&](QObject *c, auto d) { b().createSwarm(swarmSpec(u"s"_s), c, d); })),
+                        ErrorCode::AlreadyExists);
+        const auto invalid = ask<Api::Swarm>([&](QObject *c, auto d) { b().createSwarm(swarmSpec(u" "_s), c, d); });
+        QS_VERIFY_ERROR(invalid, ErrorCode::InvalidArgument);
+        QCOMPARE(invalid.error().details.value(u"path"_s).toString(), u"name"_s);
+        QS_VERIFY_ERROR((ask<Api::Swarm>([&](QObject *c, auto d) { b().swarm(Api::SwarmId(999), c, d); })),
+                        ErrorCode::NotFound);
+        const auto updated = ask<Api::Swarm>([&](QObject *c, auto d) {
+            b().updateSwarm(s.id, Api::Topology::Ring, {u"majority"_s, {}}, c, d);
+        });
+        QS_VERIFY_OK(updated);
+        QCOMPARE(updated->topology, Api::Topology::Ring);
+        QCOMPARE(ask<QList<Api::Swarm>>([&](QObject *c, auto d) { b().listSwarms(c, d); })->size(), 1);
+    }
+
+    void agentLifecycle()
+    {
+        const Api::Swarm s = makeSwarm();
+        const Api::AgentId a = s.agentIds.first();
+        auto command = [&](Api::AgentCommand cmd) {
+            return ask<Api::Agent>([&](QObject *c, auto d) { b().commandAgent(a, cmd, u"test"_s, c, d); });
+        };
+        QCOMPARE(command(Api::AgentCommand::Pause)->state, Api::AgentState::Paused);
+        QS_VERIFY_ERROR(command(Api::AgentCommand::Pause), ErrorCode::InvalidState);
+        QCOMPARE(command(Api::AgentCommand::Resume)->state, Api::AgentState::Idle);
+        QCOMPARE(command(Api::AgentCommand::Stop)->state, Api::AgentState::Stopped);
+        QCOMPARE(command(Api::AgentCommand::Restart)->state, Api::AgentState::Idle);
+        QS_VERIFY_ERROR((ask<void>([&](QObject *c, auto d) { b().removeAgent(a, c, d); })), ErrorCode::InvalidState);
+        QCOMPARE(command(Api::AgentCommand::Stop)->state, Api::AgentState::Stopped);
+        QS_VERIFY_OK((ask<void>([&](QObject *c, auto d) { b().removeAgent(a, c, d); })));
+        QS_VERIFY_ERROR((ask<Api::Agent>([&](QObject *c, auto d) { b().agent(a, c, d); })), ErrorCode::NotFound);
+        Api::AgentSpec spec;
+        spec.name = u"late"_s;
+        QS_VERIFY_OK((ask<Api::Agent>([&](QObject *c, auto d) { b().spawnAgent(s.id, spec, c, d); })));
+        QCOMPARE((ask<QList<Api::Agent>>([&](QObject *c, auto d) { b().listAgents(s.id, c, d); })->size()), 3);
+    }
+
+    void tasksRunToADecisionWithItsTrail()
+    {
+        const Api::Swarm s = makeSwarm();
+        const auto accepted = ask<Api::Task>([&](QObject *c, auto d) { b().submitTask(taskSpec(s.id, 1), c, d); });
+        QS_VERIFY_OK(accepted);
+        const Api::Task done = finished(accepted->id);
+        QCOMPARE(done.state, Api::TaskState::Succeeded);
+        QCOMPARE(done.result->answer, u"yes"_s);
+        const auto decision
+            = ask<Api::Decision>([&](QObject *c, auto d) { b().decision(done.result->decisionId, c, d); });
+        QS_VERIFY_OK(decision);
+        QCOMPARE(decision->rounds.constFirst().votes.size(), 3);
+        QVERIFY(!decision->explanation.isEmpty());
+    }
+
+    void batchesAreAllOrNothing()
+    {
+        const Api::Swarm s = makeSwarm();
+        Api::TaskSpec bad = taskSpec(s.id, 2);
+        bad.priority = 5000;
+        const auto rejected = ask<QList<Api::Task>>([&](QObject *c, auto d) {
+            b().submitTasks({taskSpec(s.id, 1), bad}, c, d);
+        });
+        QS_VERIFY_ERROR(rejected, ErrorCode::InvalidArgument);
+        QCOMPARE(rejected.error().details.value(u"index"_s).toInt(), 1);
+        const auto page = ask<Api::Page<Api::Task>>([&](QObject *c, auto d) { b().queryTasks({}, c, d); });
+        QVERIFY(page->items.isEmpty());
+    }
+
+    void queriesPageThroughEverything()
+    {
+        const Api::Swarm s = makeSwarm();
+        QList<Api::TaskSpec> specs;
+        for (int i = 0; i < 25; ++i)
+            specs.append(taskSpec(s.id, i));
+        QS_VERIFY_OK((ask<QList<Api::Task>>([&](QObject *c, auto d) { b().submitTasks(specs, c, d); })));
+        QSet<quint64> seen;
+        Api::TaskQuery query;
+        query.page.limit = 10;
+        int pages = 0;
+        do {
+            const auto page = ask<Api::Page<Api::Task>>([&](QObject *c, auto d) { b().queryTasks(query, c, d); });
+            QS_VERIFY_OK(page);
+            for (const Api::Task &t : page->items)
+                seen.insert(t.id.value);
+            query.page.cursor = page->nextCursor;
+            ++pages;
+        } while (!query.page.cursor.isEmpty());
+        QCOMPARE(seen.size(), 25);
+        QCOMPARE(pages, 3);
+        query.page = {0, {}};
+        QS_VERIFY_ERROR((ask<Api::Page<Api::Task>>([&](QObject *c, auto d) { b().queryTasks(query, c, d); })),
+                        ErrorCode::InvalidArgument);
+    }
+
+    void cancelAndRetry()
+    {
+        const Api::Swarm s = makeSwarm();
+        Api::TaskSpec slow = taskSpec(s.id, 1);
+        slow.timeoutMs = 60000;
+        // With every agent paused the task waits in the queue.
+        for (Api::AgentId a : s.agentIds)
+            QS_VERIFY_OK((
+                ask<Api::Agent>([&](QObject *c, auto d) { b().commandAgent(a, Api::AgentCommand::Pause, {}, c, d); })));
+        const auto queued = ask<Api::Task>([&](QObject *c, auto d) { b().submitTask(slow, c, d); });
+        const auto cancelled = ask<Api::Task>([&](QObject *c, auto d) { b().cancelTask(queued->id, u"no"_s, c, d); });
+        QCOMPARE(cancelled->state, Api::TaskState::Cancelled);
+        QCOMPARE(cancelled->error->code, ErrorCode::Cancelled);
+        QS_VERIFY_ERROR((ask<Api::Task>([&](QObject *c, auto d) { b().cancelTask(queued->id, {}, c, d); })),
+                        ErrorCode::InvalidState);
+        const auto retried = ask<Api::Task>([&](QObject *c, auto d) { b().retryTask(queued->id, c, d); });
+        QCOMPARE(retried->state, Api::TaskState::Queued);
+    }
+
+    void learningRoundTrips()
+    {
+        const Api::Swarm s = makeSwarm();
+        const auto accepted = ask<Api::Task>([&](QObject *c, auto d) { b().submitTask(taskSpec(s.id, 1), c, d); });
+        const Api::Task done = finished(accepted->id);
+        const auto judged = ask<Api::Decision>([&](QObject *c, auto d) {
+            b().giveFeedback(done.result->decisionId, Api::DecisionFeedback {false, u"no"_s, u"n"_s, {}, 0}, c, d);
+        });
+        QS_VERIFY_OK(judged);
+        QVERIFY(judged->feedback && !judged->feedback->correct);
+        QVERIFY(!judged->feedback->actor.isEmpty());
+        const auto reputations
+            = ask<QList<Api::Reputation>>([&](QObject *c, auto d) { b().reputations(s.agentIds[0], c, d); });
+        QS_VERIFY_OK(reputations);
+        QVERIFY(reputations->constFirst().mean() < 0.5);
+        const auto state = ask<Api::LearningState>([&](QObject *c, auto d) { b().exportLearning(c, d); });
+        QS_VERIFY_OK(state);
+        QS_VERIFY_OK((ask<void>([&](QObject *c, auto d) { b().importLearning(state.value(), c, d); })));
+        const auto history
+            = ask<Api::Page<Api::ReputationPoint>>([&](QObject *c, auto d) { b().reputationHistory({}, c, d); });
+        QS_VERIFY_OK(history);
+        QVERIFY(!history->items.isEmpty());
+    }
+
+    void eventsArriveInOrderAndStopAfterUnsubscribe()
+    {
+        const Api::Swarm s = makeSwarm();
+        QList<Api::Event> events;
+        Api::SubscriptionId mine;
+        QObject receiver;
+        QObject::connect(&b(), &Api::Backend::eventsReceived, &receiver,
+                         [&](Api::SubscriptionId id, const QList<Api::Event> &batch) {
+                             if (id == mine)
+                                 events += batch;
+                         });
+        Api::SubscriptionSpec spec;
+        spec.topics = {Api::Topic::Tasks};
+        const auto subscribed = ask<Api::Subscription>([&](QObject *c, auto d) { b().subscribe(spec, c, d); });
+        QS_VERIFY_OK(subscribed);
+        mine = subscribed->id;
+        const auto accepted = ask<Api::Task>([&](QObject *c, auto d) { b().submitTask(taskSpec(s.id, 1), c, d); });
+        QVERIFY(spinUntil([&] {
+            return std::any_of(events.cbegin(), events.cend(), [](const Api::Event &e) {
+                const auto *t = std::get_if<Api::TaskEvent>(&e.payload);
+                return t && t->to == Api::TaskState::Succeeded;
+            });
+        }));
+        for (qsizetype i = 1; i < events.size(); ++i)
+            QVERIFY(events[i].seq > events[i - 1].seq);
+        QS_VERIFY_OK((ask<void>([&](QObject *c, auto d) { b().unsubscribe(mine, c, d); })));
+        const qsizetype before = events.size();
+        ask<Api::Task>([&](QObject *c, auto d) { b().submitTask(taskSpec(s.id, 2), c, d); });
+        spinFor(100);
+        QCOMPARE(events.size(), before);
+        QS_VERIFY_ERROR((ask<void>([&](QObject *c, auto d) { b().unsubscribe(mine, c, d); })), ErrorCode::NotFound);
+    }
+
+    void metricsAreNamed()
+    {
+        const auto metrics = ask<Api::MetricsSnapshot>([&](QObject *c, auto d) { b().metrics(c, d); });
+        QS_VERIFY_OK(metrics);
+        QVERIFY(metrics->family(u"qwen_swarm_tasks_submitted_total"));
+        QVERIFY(metrics->family(u"qwen_swarm_decision_agreement"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackendContract)
+#include "tst_backendcontract.moc"

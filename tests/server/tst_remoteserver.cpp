@@ -1,0 +1,404 @@
+// RemoteServer as clients meet it, good and bad: credentials, roles, the protocol, limits.
+#include <backendfixture.h>
+#include <rawwebsocket.h>
+
+#include <server/clientsession.h>
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QWebSocket>
+
+using namespace QwenSwarm;
+using namespace QwenSwarm::Testing;
+using namespace Qt::Literals::StringLiterals;
+using Api::ErrorCode;
+
+class TestRemoteServer : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<BackendFixture> m_fixture;
+
+    QByteArray key(Remote::Role role) { return m_fixture->keys().create(role, u"t"_s)->key.toUtf8(); }
+
+    std::unique_ptr<Remote::RemoteBackend> client(const QByteArray &token)
+    {
+        Remote::RemoteOptions options;
+        options.url = m_fixture->server()->url();
+        options.token = token;
+        auto c = std::make_unique<Remote::RemoteBackend>(options);
+        c->connectToServer();
+        return c;
+    }
+
+    static bool connected(Remote::RemoteBackend &c)
+    {
+        return spinUntil([&] { return c.state() == Remote::RemoteBackend::State::Connected; }, 5000);
+    }
+
+    // An HTTP request on a fresh socket; the whole response.
+    QByteArray http(const QByteArray &request)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, m_fixture->server()->port());
+        spinUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; });
+        socket.write(request);
+        QByteArray response;
+        spinUntil([&] {
+            response += socket.readAll();
+            return socket.state() != QAbstractSocket::ConnectedState;
+        });
+        return response + socket.readAll();
+    }
+
+    // Reads the text frames a raw socket receives (server frames are not masked).
+    static QList<QByteArray> frames(QByteArray &buffer)
+    {
+        QList<QByteArray> out;
+        while (buffer.size() >= 2) {
+            quint64 n = static_cast<quint8>(buffer[1]) & 0x7f;
+            qsizetype at = 2;
+            if (n == 126 && buffer.size() >= 4) {
+                n = (quint64(quint8(buffer[2])) << 8) | quint8(buffer[3]);
+                at = 4;
+            } else if (n == 127) {
+                break; // not needed here
+            }
+            if (buffer.size() < at + qsizetype(n))
+                break;
+            out.append(buffer.mid(at, qsizetype(n)));
+            buffer.remove(0, at + qsizetype(n));
+        }
+        return out;
+    }
+
+private:
+    static Remote::ServerOptions slowReaderOptions()
+    {
+        // Small limits, so a few thousand events overflow them.
+        Remote::ServerOptions options;
+        options.session.softOutgoingBytes = 16 * 1024;
+        options.session.hardOutgoingBytes = 256 * 1024;
+        options.session.maxHeldEvents = 200;
+        return options;
+    }
+
+    /// Restarts the server with `options` and an agent that never runs anything, so tasks only queue.
+    std::optional<Api::Swarm> startWithIdleSwarm(const Remote::ServerOptions &options)
+    {
+        m_fixture = std::make_unique<BackendFixture>(BackendKind::Remote);
+        if (!m_fixture->start(Remote::Role::Admin, options))
+            return std::nullopt;
+        Api::SwarmSpec spec;
+        spec.name = u"busy"_s;
+        spec.agents = {Api::AgentSpec {}};
+        spec.agents[0].name = u"a"_s;
+        spec.agents[0].limits.maxConcurrency = 0;
+        const auto swarm
+            = await<Api::Swarm>([&](QObject *c, auto d) { m_fixture->engineBackend().createSwarm(spec, c, d); });
+        if (!swarm)
+            return std::nullopt;
+        return swarm.value();
+    }
+
+    void subscribeAndStopReading(RawWebSocket &raw)
+    {
+        QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)).contains("101"));
+        raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
+        raw.sendFrame(
+            R"({"type":"request","id":1,"method":"events.subscribe","params":{"spec":{"topics":["tasks"]}}})");
+        spinFor(100);
+        raw.socket().setReadBufferSize(1); // from now on it does not read
+        raw.socket().readAll();
+    }
+
+    /// Some 15 MB of events for 15,000 tasks: more than the kernel's socket buffers hold.
+    bool floodWithTasks(Api::SwarmId swarm, int count)
+    {
+        QList<Api::TaskSpec> specs;
+        for (int i = 0; i < count; ++i) {
+            Api::TaskSpec t;
+            t.swarmId = swarm;
+            t.promptTemplate = u"t"_s;
+            specs.append(t);
+        }
+        for (qsizetype from = 0; from < specs.size(); from += 5000) {
+            const QList<Api::TaskSpec> batch = specs.mid(from, 5000);
+            const auto submitted = await<QList<Api::Task>>(
+                [&](QObject *c, auto d) { m_fixture->engineBackend().submitTasks(batch, c, d); });
+            if (!submitted)
+                return false;
+        }
+        return true;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        Engine::EngineConfig config;
+        m_fixture = std::make_unique<BackendFixture>(BackendKind::Remote, config);
+        QVERIFY(m_fixture->start());
+    }
+    void cleanup() { m_fixture.reset(); }
+
+    void refusesMissingOrBadCredentials_data()
+    {
+        QTest::addColumn<QByteArray>("bearer");
+        QTest::newRow("none") << QByteArray();
+        QTest::newRow("garbage") << QByteArray("not-a-token");
+        QTest::newRow("unknown key") << QByteArray("qs_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        QTest::newRow("alg none") << QByteArray("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+    }
+
+    void refusesMissingOrBadCredentials()
+    {
+        QFETCH(QByteArray, bearer);
+        QList<Api::AuditEvent> audit;
+        connect(m_fixture->server(), &Remote::RemoteServer::audited, this,
+                [&](const Api::AuditEvent &e) { audit.append(e); });
+        RawWebSocket raw;
+        QCOMPARE(raw.open(m_fixture->server()->port(), bearer), QByteArray("HTTP/1.1 401 Unauthorized"));
+        QVERIFY(std::any_of(audit.cbegin(), audit.cend(), [](const Api::AuditEvent &e) { return !e.allowed; }));
+        // The same refusal reaches a RemoteBackend as a final Unauthenticated error.
+        auto c = client(bearer);
+        std::optional<Api::Error> error;
+        connect(c.get(), &Remote::RemoteBackend::connectionError, this, [&](const Api::Error &e) { error = e; });
+        QVERIFY(spinUntil([&] { return error.has_value(); }));
+        QCOMPARE(error->code, ErrorCode::Unauthenticated);
+        spinFor(700);
+        QCOMPARE(c->state(), Remote::RemoteBackend::State::Disconnected); // no retrying a refused credential
+    }
+
+    void rolesAreCheckedOnEveryCall()
+    {
+        auto viewer = client(key(Remote::Role::Viewer));
+        QVERIFY(connected(*viewer));
+        QCOMPARE(viewer->role(), Remote::Role::Viewer);
+        QS_VERIFY_OK((await<QList<Api::Swarm>>([&](QObject *c, auto d) { viewer->listSwarms(c, d); })));
+        Api::SwarmSpec spec;
+        spec.name = u"nope"_s;
+        const auto denied = await<Api::Swarm>([&](QObject *c, auto d) { viewer->createSwarm(spec, c, d); });
+        QS_VERIFY_ERROR(denied, ErrorCode::PermissionDenied);
+        QVERIFY(denied.error().message.contains(u"operator"_s));
+        Api::SubscriptionSpec audit;
+        audit.topics = {Api::Topic::Audit};
+        QS_VERIFY_ERROR((await<Api::Subscription>([&](QObject *c, auto d) { viewer->subscribe(audit, c, d); })),
+                        ErrorCode::PermissionDenied);
+        auto operatorClient = client(key(Remote::Role::Operator));
+        QVERIFY(connected(*operatorClient));
+        QS_VERIFY_OK((await<Api::Swarm>([&](QObject *c, auto d) { operatorClient->createSwarm(spec, c, d); })));
+        QS_VERIFY_ERROR((await<Api::LearningState>([&](QObject *c, auto d) {
+                            operatorClient->importLearning({}, c, [d](Api::Result<void> r) {
+                                d(r ? Api::Result<Api::LearningState>(Api::LearningState {})
+                                    : Api::Result<Api::LearningState>(r.error()));
+                            });
+                        })),
+                        ErrorCode::PermissionDenied);
+    }
+
+    void versionMismatchIsAnErrorThenAClose()
+    {
+        RawWebSocket raw;
+        QCOMPARE(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)),
+                 QByteArray("HTTP/1.1 101 Switching Protocols"));
+        raw.sendFrame(R"({"type":"hello","versions":{"min":7,"max":9},"client":"future"})");
+        QByteArray buffer;
+        QList<QByteArray> received;
+        QVERIFY(spinUntil([&] {
+            buffer += raw.socket().readAll();
+            received += frames(buffer);
+            return !received.isEmpty() && raw.socket().state() != QAbstractSocket::ConnectedState;
+        }));
+        QVERIFY2(received.constFirst().contains("no common protocol version"), received.constFirst().constData());
+    }
+
+    void requestsBeforeHelloCloseTheConnection()
+    {
+        RawWebSocket raw;
+        QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)).contains("101"));
+        raw.sendFrame(R"({"type":"request","id":1,"method":"info","params":{}})");
+        QVERIFY(spinUntil([&] { return raw.socket().state() != QAbstractSocket::ConnectedState; }));
+    }
+
+    void badMessagesGetTypedErrorsAndTheConnectionStays_data()
+    {
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("not json") << QByteArray("{nope") << u"invalid_argument"_s << QString();
+        QTest::newRow("unknown method") << QByteArray(
+            R"({"type":"request","id":5,"method":"tasks.explode","params":{}})")
+                                        << u"unimplemented"_s << QString();
+        QTest::newRow("wrong type with a path")
+            << QByteArray(R"({"type":"request","id":6,"method":"tasks.get","params":{"id":"seven"}})")
+            << u"invalid_argument"_s << u"params.id"_s;
+        QTest::newRow("invalid spec") << QByteArray(
+            R"({"type":"request","id":7,"method":"swarms.create","params":{"spec":{"name":"x","agents":[{"name":"a","role":"boss"}]}}})")
+                                      << u"invalid_argument"_s << u"agents[0].role"_s;
+    }
+
+    void badMessagesGetTypedErrorsAndTheConnectionStays()
+    {
+        QFETCH(QByteArray, message);
+        QFETCH(QString, code);
+        QFETCH(QString, fragment);
+        RawWebSocket raw;
+        QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Admin)).contains("101"));
+        raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
+        raw.sendFrame(message);
+        raw.sendFrame(R"({"type":"request","id":99,"method":"info","params":{}})");
+        QByteArray buffer;
+        QList<QByteArray> received;
+        QVERIFY(spinUntil([&] {
+            buffer += raw.socket().readAll();
+            received += frames(buffer);
+            return received.size() >= 3;
+        }));
+        const QJsonObject error = QJsonDocument::fromJson(received[1]).object();
+        QCOMPARE(error.value(u"type"_s).toString(), u"error"_s);
+        QCOMPARE(error.value(u"error"_s).toObject().value(u"code"_s).toString(), code);
+        if (!fragment.isEmpty())
+            QVERIFY2(error.value(u"error"_s).toObject().value(u"message"_s).toString().contains(fragment),
+                     received[1].constData());
+        QCOMPARE(QJsonDocument::fromJson(received[2]).object().value(u"type"_s).toString(),
+                 u"result"_s); // still served
+    }
+
+    void oversizedMessagesCloseWith1009AndOthersGoOn()
+    {
+        auto other = client(key(Remote::Role::Viewer));
+        QVERIFY(connected(*other));
+        RawWebSocket raw;
+        QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)).contains("101"));
+        raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
+        // 1 MiB + 1 in two fragments: the message as a whole is over the limit.
+        const QByteArray half((1024 * 1024) / 2 + 1, 'x');
+        raw.sendFrame(half, 1, true);
+        raw.sendFrame(half, 0, false);
+        QByteArray buffer;
+        QVERIFY(spinUntil([&] {
+            buffer += raw.socket().readAll();
+            return raw.socket().state() != QAbstractSocket::ConnectedState;
+        }));
+        // The close frame (opcode 8) carries code 1009.
+        const qsizetype close = buffer.indexOf(char(0x88));
+        QVERIFY(close >= 0 && buffer.size() >= close + 4);
+        QCOMPARE((quint8(buffer[close + 2]) << 8) | quint8(buffer[close + 3]), 1009);
+        QS_VERIFY_OK((await<QList<Api::Swarm>>([&](QObject *c, auto d) { other->listSwarms(c, d); })));
+    }
+
+    void slowLorisSocketsDoNotStopRealClients()
+    {
+        std::vector<std::unique_ptr<QTcpSocket>> slow;
+        for (int i = 0; i < 200; ++i) {
+            auto s = std::make_unique<QTcpSocket>();
+            s->connectToHost(u"127.0.0.1"_s, m_fixture->server()->port());
+            slow.push_back(std::move(s));
+        }
+        QVERIFY(spinUntil([&] {
+            return std::all_of(slow.cbegin(), slow.cend(),
+                               [](const auto &s) { return s->state() == QAbstractSocket::ConnectedState; });
+        }));
+        for (auto &s : slow)
+            s->write("GET / HTTP/1.1\r\nHost: x\r\n"); // and never the end of the head
+        auto real = client(key(Remote::Role::Viewer));
+        QVERIFY(connected(*real));
+        QS_VERIFY_OK((await<Api::BackendInfo>([&](QObject *c, auto d) { real->info(c, d); })));
+    }
+
+    void revokedKeysStopWorkingWithinASecondOrTwo()
+    {
+        const QByteArray token = key(Remote::Role::Viewer);
+        auto c = client(token);
+        QVERIFY(connected(*c));
+        const QString keyId = QString::fromUtf8(token.mid(3, 16));
+        QS_VERIFY_OK(m_fixture->keys().revoke(keyId));
+        std::optional<Api::Error> error;
+        connect(c.get(), &Remote::RemoteBackend::connectionError, this, [&](const Api::Error &e) { error = e; });
+        QVERIFY(spinUntil([&] { return c->state() == Remote::RemoteBackend::State::Disconnected; }, 3000));
+        QVERIFY(error && error->code == ErrorCode::Unauthenticated);
+    }
+
+    void aReaderThatStopsReadingIsCutOffNotBuffered()
+    {
+        Remote::ServerOptions options = slowReaderOptions();
+        options.session.stalledReaderMs = 1000;
+        const auto swarm = startWithIdleSwarm(options);
+        QVERIFY(swarm);
+        auto healthy = client(key(Remote::Role::Viewer));
+        QVERIFY(connected(*healthy));
+        const int others = m_fixture->server()->sessionCount();
+
+        RawWebSocket raw;
+        subscribeAndStopReading(raw);
+        QVERIFY(floodWithTasks(swarm->id, 15000));
+        // Memory stays bounded: the server gives up on the stalled reader and goes on serving others.
+        QVERIFY(spinUntil([&] { return m_fixture->server()->sessionCount() == others; }, 20000));
+        QS_VERIFY_OK((await<QList<Api::Swarm>>([&](QObject *c, auto d) { healthy->listSwarms(c, d); })));
+    }
+
+    void aReaderThatFallsBehindIsToldWhatItMissed()
+    {
+        Remote::ServerOptions options = slowReaderOptions();
+        options.session.stalledReaderMs = 60000;
+        const auto swarm = startWithIdleSwarm(options);
+        QVERIFY(swarm);
+
+        const int others = m_fixture->server()->sessionCount();
+        RawWebSocket raw;
+        subscribeAndStopReading(raw);
+        QVERIFY(floodWithTasks(swarm->id, 15000));
+        // It reads again: what was held arrives, preceded by a notice of what was dropped.
+        raw.socket().setReadBufferSize(0);
+        QByteArray received;
+        QVERIFY(spinUntil(
+            [&] {
+                received += raw.socket().readAll();
+                return received.contains(R"("type":"dropped")");
+            },
+            20000));
+        QCOMPARE(m_fixture->server()->sessionCount(), others + 1);
+    }
+
+    void originsOutsideTheListAreRefused()
+    {
+        RawWebSocket raw;
+        QCOMPARE(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer), "Origin: https://evil.example\r\n"),
+                 QByteArray("HTTP/1.1 403 Forbidden"));
+    }
+
+    void httpEndpoints()
+    {
+        QVERIFY(http("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 200"));
+        QVERIFY(http("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n").contains("\"ready\":true"));
+        QVERIFY(http("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 401"));
+        QVERIFY(http("GARBAGE\r\n\r\n").startsWith("HTTP/1.1 400"));
+        const QByteArray viewer = key(Remote::Role::Viewer);
+        const QByteArray operatorKey = key(Remote::Role::Operator);
+        const QByteArray metrics = http("GET /metrics HTTP/1.1\r\nAuthorization: Bearer " + viewer + "\r\n\r\n");
+        QVERIFY(metrics.contains("text/plain; version=0.0.4"));
+        // Every line of the body is a comment or "name{labels} value", as the exposition format says.
+        const QByteArray body = metrics.mid(metrics.indexOf("\r\n\r\n") + 4);
+        static const QRegularExpression sample(
+            QStringLiteral("^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})? "
+                           "(-?[0-9.e+-]+|NaN|[+-]Inf)$"));
+        for (const QByteArray &line : body.split('\n')) {
+            if (line.isEmpty() || line.startsWith("# HELP ") || line.startsWith("# TYPE "))
+                continue;
+            QVERIFY2(sample.match(QString::fromUtf8(line)).hasMatch(), line.constData());
+        }
+        const QByteArray swarm = R"({"spec":{"name":"rest","agents":[{"name":"a"}]}})";
+        Q_UNUSED(swarm);
+        QVERIFY(http("POST /v1/tasks HTTP/1.1\r\nAuthorization: Bearer " + viewer + "\r\nContent-Length: 2\r\n\r\n{}")
+                    .startsWith("HTTP/1.1 403"));
+        const QByteArray bad = http("POST /v1/tasks HTTP/1.1\r\nAuthorization: Bearer " + operatorKey
+                                    + "\r\nContent-Length: 14\r\n\r\n{\"swarm_id\":1}");
+        QVERIFY2(bad.startsWith("HTTP/1.1 400") && bad.contains("prompt"), bad.constData());
+        QVERIFY(http("GET /v1/tasks/999 HTTP/1.1\r\nAuthorization: Bearer " + viewer + "\r\n\r\n")
+                    .startsWith("HTTP/1.1 404"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteServer)
+#include "tst_remoteserver.moc"
