@@ -3,8 +3,10 @@
 #include "workloadrunner.h"
 
 #include <backend/inprocessbackend.h>
+#include <providers/providerconfigfile.h>
 #include <store/groupcommitstore.h>
 #include <store/memorystore.h>
+#include <store/postgresstore.h>
 #include <store/sqlitestore.h>
 #include <store/threadedstore.h>
 
@@ -17,6 +19,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUrl>
 
 #include <sys/resource.h>
 
@@ -61,9 +64,48 @@ struct BenchOptions
     Bench::WorkloadOptions workload;
     QString store;
     QString dataDir; ///< For --store sqlite; empty = a fresh temporary folder.
+    QString pgUrl; ///< For --store postgres.
     quint64 seed = 1;
     bool storeThread = false;
+    // With --provider openai|anthropic:
+    QString baseUrl;
+    QString keyVariable; ///< The environment variable holding the key; empty = no key.
+    bool stream = false;
+    int connectionLanes = 1;
 };
+
+// Exits with status 2 (and a message) unless --provider and --base-url make sense together.
+void checkProvider(const BenchOptions &options)
+{
+    const QString &provider = options.workload.provider;
+    if (provider != QLatin1StringView("simulated") && !Engine::providerKindFromName(provider)) {
+        QTextStream(stderr) << "qwen-swarm-bench: --provider expects simulated, openai or anthropic\n";
+        std::exit(2);
+    }
+    const QUrl url(options.baseUrl);
+    if (provider != QLatin1StringView("simulated") && (!url.isValid() || url.scheme().isEmpty())) {
+        QTextStream(stderr) << "qwen-swarm-bench: --provider " << provider << " needs --base-url URL\n";
+        std::exit(2);
+    }
+}
+
+// The provider the agents call, for --provider openai|anthropic: named like its kind, no retries
+// hidden behind the figure (the SDKs' defaults), no limits but the workload's own.
+Engine::ProviderConfig benchProvider(const BenchOptions &options)
+{
+    Engine::ProviderConfig config;
+    config.name = options.workload.provider;
+    config.kind = *Engine::providerKindFromName(options.workload.provider);
+    config.baseUrl = options.baseUrl;
+    config.defaultModel = options.workload.model;
+    config.stream = options.stream;
+    config.connectionLanes = options.connectionLanes;
+    if (!options.keyVariable.isEmpty()) {
+        config.keyRef = QStringLiteral("env:") + options.keyVariable;
+        Engine::ProviderConfigFile::resolveKey(config, Engine::ProviderConfigFile::processEnvironment());
+    }
+    return config;
+}
 
 // Exits with status 2 (and a message) on options it cannot run.
 BenchOptions parseOptions(const QCoreApplication &app)
@@ -81,7 +123,9 @@ BenchOptions parseOptions(const QCoreApplication &app)
          QStringLiteral("0")},
         {QStringLiteral("store"), QStringLiteral("memory, sqlite or postgres."), QStringLiteral("STORE"),
          QStringLiteral("memory")},
-        {QStringLiteral("pg"), QStringLiteral("PostgreSQL connection URL (with --store postgres)."),
+        {QStringLiteral("pg"),
+         QStringLiteral("With --store postgres: the database's URL, postgresql://user:password@host:port/database "
+                        "(best an empty one: the run's tasks stay in it; scripts/pg-throwaway makes one)."),
          QStringLiteral("URL")},
         {QStringLiteral("attach"), QStringLiteral("Run against a daemon at URL instead of an embedded engine."),
          QStringLiteral("URL")},
@@ -91,6 +135,22 @@ BenchOptions parseOptions(const QCoreApplication &app)
          QStringLiteral("With --store sqlite: the folder of the database file (default: a fresh temporary folder, "
                         "removed afterwards)."),
          QStringLiteral("DIR")},
+        {QStringLiteral("provider"),
+         QStringLiteral("simulated (default), or openai or anthropic: the agents call the endpoint at --base-url."),
+         QStringLiteral("P"), QStringLiteral("simulated")},
+        {QStringLiteral("base-url"),
+         QStringLiteral("With --provider openai|anthropic: the base URL (e.g. http://127.0.0.1:8000/v1 for OpenAI, "
+                        "http://127.0.0.1:8000 for Anthropic; qwen-swarm-fake-llm prints one)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("model"), QStringLiteral("With --provider: the model name."), QStringLiteral("NAME"),
+         QStringLiteral("bench")},
+        {QStringLiteral("api-key-env"),
+         QStringLiteral("With --provider: the environment variable holding the API key (default: send none)."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("stream"), QStringLiteral("With --provider: stream the answers (SSE).")},
+        {QStringLiteral("connection-lanes"),
+         QStringLiteral("With --provider and a plain-http URL: connection pools of 6 (default 1)."),
+         QStringLiteral("N"), QStringLiteral("1")},
         {QStringLiteral("consensus-report"),
          QStringLiteral("Instead of the workload: run the consensus and learning experiments, one JSON line each.")},
         {QStringLiteral("csv"), QStringLiteral("With --consensus-report: also write the table to FILE."),
@@ -109,6 +169,14 @@ BenchOptions parseOptions(const QCoreApplication &app)
     options.seed = parser.value(QStringLiteral("seed")).toULongLong();
     options.storeThread = parser.isSet(QStringLiteral("store-thread"));
     options.dataDir = parser.value(QStringLiteral("data-dir"));
+    options.pgUrl = parser.value(QStringLiteral("pg"));
+    options.workload.provider = parser.value(QStringLiteral("provider"));
+    options.workload.model = parser.value(QStringLiteral("model"));
+    options.baseUrl = parser.value(QStringLiteral("base-url"));
+    options.keyVariable = parser.value(QStringLiteral("api-key-env"));
+    options.stream = parser.isSet(QStringLiteral("stream"));
+    options.connectionLanes = positiveOption(parser, QStringLiteral("connection-lanes"), 1, 64);
+    checkProvider(options);
     options.consensusReport = parser.isSet(QStringLiteral("consensus-report"));
     options.csv = parser.value(QStringLiteral("csv"));
     options.scale = parser.value(QStringLiteral("scale")).toDouble();
@@ -121,16 +189,34 @@ BenchOptions parseOptions(const QCoreApplication &app)
             << "qwen-swarm-bench: --attach needs the remote backend, which this build does not have yet\n";
         std::exit(2);
     }
-    if (options.store != QLatin1StringView("memory") && options.store != QLatin1StringView("sqlite")) {
+    if (options.store != QLatin1StringView("memory") && options.store != QLatin1StringView("sqlite")
+        && options.store != QLatin1StringView("postgres")) {
         QTextStream(stderr) << "qwen-swarm-bench: --store " << options.store
-                            << " is not available in this build (available: memory, sqlite)\n";
+                            << " is not available in this build (available: memory, sqlite, postgres)\n";
+        std::exit(2);
+    }
+    if (options.store == QLatin1StringView("postgres") && options.pgUrl.isEmpty()) {
+        QTextStream(stderr) << "qwen-swarm-bench: --store postgres needs --pg URL\n";
         std::exit(2);
     }
     return options;
 }
 
-// The store the options ask for; SQLite always runs on a thread of its own. Null (after a message)
-// when the store cannot be opened.
+// A durable store as the programs run it: on a thread of its own, with group commit. Null (after a
+// message) when it could not be opened.
+template<typename DurableStore>
+std::unique_ptr<Engine::Store> onItsThread(Api::Result<std::unique_ptr<DurableStore>> opened)
+{
+    if (!opened) {
+        QTextStream(stderr) << "qwen-swarm-bench: " << opened.error().message << '\n';
+        return nullptr;
+    }
+    return std::make_unique<Engine::ThreadedStore>(
+        std::make_unique<Engine::GroupCommitStore>(std::move(opened).value()));
+}
+
+// The store the options ask for; SQLite and PostgreSQL always run on a thread of their own. Null
+// (after a message) when the store cannot be opened.
 std::unique_ptr<Engine::Store> openStore(const BenchOptions &options, const QTemporaryDir &scratch)
 {
     if (options.store == QLatin1StringView("memory")) {
@@ -139,14 +225,10 @@ std::unique_ptr<Engine::Store> openStore(const BenchOptions &options, const QTem
             return std::make_unique<Engine::ThreadedStore>(std::move(memory));
         return memory;
     }
+    if (options.store == QLatin1StringView("postgres"))
+        return onItsThread(Engine::PostgresStore::open(options.pgUrl));
     const QString dir = options.dataDir.isEmpty() ? scratch.path() : options.dataDir;
-    auto opened = Engine::SqliteStore::open(QDir(dir).filePath(Engine::SqliteStore::defaultFileName()));
-    if (!opened) {
-        QTextStream(stderr) << "qwen-swarm-bench: " << opened.error().message << '\n';
-        return nullptr;
-    }
-    return std::make_unique<Engine::ThreadedStore>(
-        std::make_unique<Engine::GroupCommitStore>(std::move(opened).value()));
+    return onItsThread(Engine::SqliteStore::open(QDir(dir).filePath(Engine::SqliteStore::defaultFileName())));
 }
 
 void printResult(const BenchOptions &options, const Bench::WorkloadResult &r, const Usage &used)
@@ -166,6 +248,8 @@ void printResult(const BenchOptions &options, const Bench::WorkloadResult &r, co
         {QStringLiteral("peak_rss_mb"), used.peakRssMb},
         {QStringLiteral("correct"), r.correct},
     };
+    if (w.provider != QLatin1StringView("simulated"))
+        line.insert(QStringLiteral("provider"), w.provider);
     if (!r.correct)
         line.insert(QStringLiteral("failure"), r.failure);
     std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).constData(), stdout);
@@ -219,6 +303,8 @@ int main(int argc, char *argv[])
     config.maxRunningTasks = options.workload.concurrency;
     config.maxQueuedTasks = std::max(options.workload.concurrency * 2, 1024);
     config.maxBatchSize = std::max(options.workload.concurrency, 10000);
+    if (options.workload.provider != QLatin1StringView("simulated"))
+        config.providers.append(benchProvider(options));
     const QTemporaryDir scratch; // removed on exit; used when --store sqlite has no --data-dir
     const Usage before = currentUsage();
     std::unique_ptr<Engine::Store> store = openStore(options, scratch);

@@ -25,7 +25,7 @@ void WorkloadRunner::start()
         AgentSpec agent;
         agent.name = QStringLiteral("agent-%1").arg(i);
         agent.provider = m_options.provider;
-        agent.model = QStringLiteral("bench");
+        agent.model = m_options.model;
         if (m_options.provider == QLatin1StringView("simulated")) {
             agent.parameters = {{QStringLiteral("mode"), QStringLiteral("workload")},
                                 {QStringLiteral("latency_ms"), m_options.latencyMs}};

@@ -18,6 +18,7 @@ struct WorkloadOptions
     int latencyMs = 0;
     int agentsPerTask = 5;
     QString provider = QStringLiteral("simulated");
+    QString model = QStringLiteral("bench"); ///< The agents' model (what a real provider is asked for).
 };
 
 struct WorkloadResult

@@ -1,11 +1,39 @@
 #include "runtime/engine.h"
 
+#include "providers/httpclient.h"
+#include "providers/providerfactory.h"
 #include "providers/simulatedprovider.h"
 #include "runtime/clock.h"
 
 namespace QwenSwarm::Engine {
 
 using Api::ErrorCode;
+
+namespace {
+
+// The providers of the configuration, on the engine thread (their network and timers live there).
+// They share one HttpClient, publish through the engine's events and metrics, and record their calls
+// through its store.
+void registerConfiguredProviders(QObject *engine, EngineContext &context)
+{
+    const QList<ProviderConfig> &configs = context.config.providers;
+    ProviderServices services;
+    services.seed = context.config.seed;
+    services.metrics = &context.metricsRegistry;
+    services.publish = [&context](Api::LogEvent event) { context.events.publish(wallClockMs(), std::move(event)); };
+    services.record = [&context](ProviderCallWrite write) { context.storeWriter.append(std::move(write)); };
+    services.lookup = [&context](const QString &key, Store::Reply<ProviderCallWrite> reply) {
+        context.store->recordedCall(key, std::move(reply));
+    };
+    if (std::any_of(configs.cbegin(), configs.cend(), &ProviderFactory::needsHttp))
+        services.http = std::make_shared<HttpClient>();
+    for (const ProviderConfig &config : configs) {
+        const int limit = context.config.providerConcurrency.value(config.name, config.limits.concurrency);
+        context.providers.add(ProviderFactory::create(config, services, engine), limit);
+    }
+}
+
+} // namespace
 
 Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *parent)
     : QObject(parent)
@@ -53,6 +81,8 @@ Provider *Engine::provider(const QString &name)
 
 void Engine::start(Reply<void> done)
 {
+    // Before the store loads: restored agents name these providers.
+    registerConfiguredProviders(this, m_context);
     m_housekeeping->start();
     m_context.store->load([this, done = std::move(done)](Api::Result<StoreSnapshot> loaded) {
         if (!loaded) {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "providers/providerconfig.h"
+
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <cstddef>
@@ -18,6 +21,10 @@ struct EngineConfig
     std::size_t eventHistory = 65536; ///< Events retained for resuming subscriptions.
     qint64 subscriberBacklog = 262144; ///< Undelivered events per subscription before dropping.
     int maxBatchSize = 10000; ///< Specs per submitTasks call.
+    /// Providers the engine creates when it starts, besides the built-in "simulated" one (a
+    /// configuration of that name replaces it). Their concurrency limit is providerConcurrency's
+    /// entry if there is one, else the configuration's. See ProviderConfigFile for loading them.
+    QList<ProviderConfig> providers;
 };
 
 } // namespace QwenSwarm::Engine

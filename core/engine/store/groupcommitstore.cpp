@@ -98,4 +98,10 @@ void GroupCommitStore::reputationHistory(const Api::ReputationQuery &query, Repl
     m_inner->reputationHistory(query, std::move(done));
 }
 
+void GroupCommitStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
+{
+    commitPending();
+    m_inner->recordedCall(key, std::move(done));
+}
+
 } // namespace QwenSwarm::Engine

@@ -35,6 +35,7 @@ public:
     void decision(Api::DecisionId id, Reply<Api::Decision> done) override;
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
     void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) override;
+    void recordedCall(const QString &key, Reply<ProviderCallWrite> done) override;
 
     /// Writes what is pending now (reads do so themselves).
     void commitPending();

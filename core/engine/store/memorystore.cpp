@@ -174,6 +174,12 @@ void MemoryStore::apply(FeedbackWrite &&w)
     m_feedback.insert(w.decisionId, std::move(w.feedback));
 }
 
+void MemoryStore::apply(ProviderCallWrite &&w)
+{
+    QString key = w.key;
+    m_providerCalls.insert(std::move(key), std::move(w));
+}
+
 Api::Decision MemoryStore::unpacked(const StoredDecision &stored) const
 {
     Api::Decision decision = RecordCodec::decodeDecision(stored.trail).value_or(Api::Decision {});
@@ -259,6 +265,14 @@ void MemoryStore::reputationHistory(const Api::ReputationQuery &query, Reply<Api
     for (const StoredPoint &s : page->items)
         points.items.append(s.point);
     done(std::move(points));
+}
+
+void MemoryStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
+{
+    if (const auto it = m_providerCalls.constFind(key); it != m_providerCalls.constEnd())
+        return done(it.value());
+    done(
+        Api::makeError(Api::ErrorCode::NotFound, QStringLiteral("no provider call is recorded under key %1").arg(key)));
 }
 
 } // namespace QwenSwarm::Engine

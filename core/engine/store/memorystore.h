@@ -23,6 +23,7 @@ public:
     void decision(Api::DecisionId id, Reply<Api::Decision> done) override;
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
     void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) override;
+    void recordedCall(const QString &key, Reply<ProviderCallWrite> done) override;
 
 private:
     struct StoredTask
@@ -61,6 +62,7 @@ private:
     void apply(DecisionWrite &&w);
     void apply(ReputationWrite &&w);
     void apply(FeedbackWrite &&w);
+    void apply(ProviderCallWrite &&w);
     Api::Decision unpacked(const StoredDecision &stored) const;
     static StoredTask stored(const Api::Task &task);
     static Api::Task unpacked(const StoredTask &stored);
@@ -79,6 +81,7 @@ private:
         Api::Id<struct PointTag> id; ///< Position in the history, for paging.
     };
     std::deque<StoredPoint> m_points;
+    QHash<QString, ProviderCallWrite> m_providerCalls; // by key
 };
 
 } // namespace QwenSwarm::Engine

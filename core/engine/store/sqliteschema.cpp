@@ -170,9 +170,23 @@ CREATE INDEX reputation_points_agent ON reputation_points(agent_id, tag);
 CREATE INDEX reputation_points_tag ON reputation_points(tag);
 )sql";
 
+// Version 3: provider calls recorded for replay (ProviderCallWrite): the request, redacted of
+// secrets, and the response, both canonical JSON, by the request's key (a later recording of the
+// same key replaces an earlier one).
+const char *const version3 = R"sql(
+CREATE TABLE provider_calls (
+    key TEXT PRIMARY KEY,
+    provider TEXT NOT NULL,
+    request TEXT NOT NULL,
+    response TEXT NOT NULL,
+    recorded_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
+    {3, "provider calls recorded for replay", version3},
 };
 
 Api::Error refused(const QString &path, const QString &reason, const QString &message)

@@ -322,6 +322,20 @@ Api::Result<void> SqliteStore::apply(const FeedbackWrite &w)
     return SqliteDecisionRows::setFeedback(*m_db, w.decisionId, w.feedback);
 }
 
+Api::Result<void> SqliteStore::apply(const ProviderCallWrite &w)
+{
+    return run(*m_db,
+               "INSERT INTO provider_calls (key, provider, request, response, recorded_ms) VALUES (?1, ?2, ?3, ?4, ?5) "
+               "ON CONFLICT (key) DO UPDATE SET provider = ?2, request = ?3, response = ?4, recorded_ms = ?5",
+               [&w](SqliteStatement &s) {
+                   s.bind(1, w.key);
+                   s.bind(2, w.provider);
+                   s.bindUtf8(3, w.request);
+                   s.bindUtf8(4, w.response);
+                   s.bind(5, w.recordedMs);
+               });
+}
+
 void SqliteStore::load(Reply<StoreSnapshot> done)
 {
     done(snapshot());
@@ -428,6 +442,23 @@ Api::Result<Api::Page<Api::ReputationPoint>> SqliteStore::points(const Api::Repu
         return cursor.error();
     return pageOf<Api::ReputationPoint>(*m_db, pointSelectSql, SqliteFilter::of(query, cursor->beforeId), "id",
                                         query.page.limit, &readPoint);
+}
+
+void SqliteStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
+{
+    auto prepared
+        = m_db->statement("SELECT key, provider, request, response, recorded_ms FROM provider_calls WHERE key = ?1");
+    if (!prepared)
+        return done(prepared.error());
+    SqliteQuery query(**prepared);
+    query->bind(1, key);
+    if (query->next())
+        return done(
+            ProviderCallWrite {query->text(0), query->text(1), query->utf8(2), query->utf8(3), query->int64(4)});
+    if (auto ok = query->status(); !ok)
+        return done(ok.error());
+    done(
+        Api::makeError(Api::ErrorCode::NotFound, QStringLiteral("no provider call is recorded under key %1").arg(key)));
 }
 
 } // namespace QwenSwarm::Engine

@@ -64,6 +64,7 @@ public:
     void decision(Api::DecisionId id, Reply<Api::Decision> done) override;
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
     void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) override;
+    void recordedCall(const QString &key, Reply<ProviderCallWrite> done) override;
 
 private:
     explicit SqliteStore(std::unique_ptr<SqliteDatabase> db);
@@ -76,6 +77,7 @@ private:
     Api::Result<void> apply(const DecisionWrite &w);
     Api::Result<void> apply(const ReputationWrite &w);
     Api::Result<void> apply(const FeedbackWrite &w);
+    Api::Result<void> apply(const ProviderCallWrite &w);
     Api::Result<StoreSnapshot> snapshot();
     Api::Result<Api::Page<Api::Task>> tasks(const Api::TaskQuery &query);
     Api::Result<Api::Page<Api::Decision>> decisions(const Api::DecisionQuery &query);

@@ -72,8 +72,21 @@ struct FeedbackWrite
     Api::DecisionFeedback feedback;
 };
 
-using StoreWrite
-    = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite, ReputationWrite, FeedbackWrite>;
+/// One model-provider call as recorded for replay: the request as sent (redacted of secrets: no key
+/// headers, no key anywhere) and the response as received, both canonical JSON. `key` identifies the
+/// request (a hash of the provider's name and the canonical request); a later write with the same key
+/// replaces an earlier one.
+struct ProviderCallWrite
+{
+    QString key;
+    QString provider;
+    QByteArray request; ///< Canonical JSON, redacted.
+    QByteArray response; ///< Canonical JSON.
+    qint64 recordedMs = 0;
+};
+
+using StoreWrite = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite, ReputationWrite,
+                                FeedbackWrite, ProviderCallWrite>;
 
 /// What an engine needs to resume: its configuration and unfinished work.
 struct StoreSnapshot
@@ -121,6 +134,14 @@ public:
     virtual void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) = 0;
     /// Newest first.
     virtual void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) = 0;
+    /// The provider call recorded under `key` (see ProviderCallWrite); NotFound when none was. The
+    /// default answers Unimplemented, for a store that keeps no recordings.
+    virtual void recordedCall(const QString &key, Reply<ProviderCallWrite> done)
+    {
+        Q_UNUSED(key);
+        done(Api::makeError(Api::ErrorCode::Unimplemented,
+                            QStringLiteral("the %1 store keeps no recorded provider calls").arg(kind())));
+    }
 };
 
 } // namespace QwenSwarm::Engine

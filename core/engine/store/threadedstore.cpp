@@ -96,4 +96,9 @@ void ThreadedStore::reputationHistory(const Api::ReputationQuery &query, Reply<A
         [query, done = answerOnCaller(std::move(done))](Store &store) { store.reputationHistory(query, done); });
 }
 
+void ThreadedStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
+{
+    onStoreThread([key, done = answerOnCaller(std::move(done))](Store &store) { store.recordedCall(key, done); });
+}
+
 } // namespace QwenSwarm::Engine

@@ -1,0 +1,251 @@
+#include "store/postgresschema.h"
+
+#include "store/postgresconnection.h"
+
+#include <QDateTime>
+
+#include <pqxx/result>
+#include <pqxx/transaction_base>
+
+namespace QwenSwarm::Engine {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    const char *description;
+    const char *sql;
+};
+
+// SqliteSchema's tables and conventions (see sqliteschema.cpp for what each column holds), in
+// PostgreSQL's types: ids and times BIGINT (times in milliseconds since the epoch, UTC, 0 = not yet),
+// counts INTEGER, reals DOUBLE PRECISION, enums their api wire names as TEXT, JSON the api codec's
+// compact text (TEXT: kept byte for byte, as written). Only what queries filter on gets an index.
+//
+// Version 1: configuration, tasks, decisions and votes.
+// - id_marks: the highest swarm and agent id ever stored (name 'swarms' or 'agents'), so a removed
+//   one's id is never handed out again: what AUTOINCREMENT keeps in SQLite's sqlite_sequence.
+// - tasks: one row per task, so a task has one final result; the TaskSpec in columns; indexed on
+//   state, swarm_id, strategy and created_ms; pages by id, newest first.
+// - decisions: immutable; votes: one row per vote. Unlike SQLite's, votes.decision_id is not a
+//   declared foreign key: a vote is only written by the statement that writes its decision
+//   (PostgresDecisionRows), and nothing deletes decisions, while the check would cost a lookup and
+//   a row lock per vote, about a quarter of what a batch of the standard workload costs the server.
+const char *const version1 = R"sql(
+CREATE TABLE schema_version (
+    version INTEGER PRIMARY KEY,
+    applied_ms BIGINT NOT NULL,
+    description TEXT NOT NULL
+);
+COMMENT ON TABLE schema_version IS 'qwen-swarm store';
+CREATE TABLE id_marks (
+    name TEXT PRIMARY KEY,
+    value BIGINT NOT NULL
+);
+CREATE TABLE swarms (
+    id BIGINT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_ms BIGINT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE TABLE agents (
+    id BIGINT PRIMARY KEY,
+    swarm_id BIGINT NOT NULL,
+    name TEXT NOT NULL,
+    state TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX agents_swarm ON agents(swarm_id);
+CREATE TABLE tasks (
+    id BIGINT PRIMARY KEY,
+    swarm_id BIGINT NOT NULL,
+    state TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    state_reason TEXT NOT NULL,
+    created_ms BIGINT NOT NULL,
+    started_ms BIGINT NOT NULL,
+    finished_ms BIGINT NOT NULL,
+    effective_deadline_ms BIGINT NOT NULL,
+    cost_usd DOUBLE PRECISION NOT NULL,
+    prompt TEXT NOT NULL,
+    variables TEXT,
+    answer_format TEXT NOT NULL,
+    choices TEXT,
+    reference_answer TEXT NOT NULL,
+    agent_ids TEXT NOT NULL,
+    required_tags TEXT,
+    max_agents INTEGER NOT NULL,
+    routing TEXT NOT NULL,
+    strategy TEXT,
+    strategy_parameters TEXT,
+    priority INTEGER NOT NULL,
+    deadline_ms BIGINT NOT NULL,
+    timeout_ms BIGINT NOT NULL,
+    budget_usd DOUBLE PRECISION NOT NULL,
+    retry_max_attempts INTEGER NOT NULL,
+    retry_initial_backoff_ms INTEGER NOT NULL,
+    retry_max_backoff_ms INTEGER NOT NULL,
+    retry_jitter DOUBLE PRECISION NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    tags TEXT,
+    result_answer TEXT,
+    result_decision_id BIGINT,
+    result_agreement DOUBLE PRECISION,
+    error_code TEXT,
+    error_message TEXT,
+    error_details TEXT
+);
+CREATE INDEX tasks_state ON tasks(state);
+CREATE INDEX tasks_swarm ON tasks(swarm_id);
+CREATE INDEX tasks_strategy ON tasks(strategy);
+CREATE INDEX tasks_created ON tasks(created_ms);
+CREATE TABLE decisions (
+    id BIGINT PRIMARY KEY,
+    task_id BIGINT NOT NULL,
+    swarm_id BIGINT NOT NULL,
+    attempt INTEGER NOT NULL,
+    strategy TEXT NOT NULL,
+    strategy_parameters TEXT,
+    outcome TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    agreement DOUBLE PRECISION NOT NULL,
+    dissenters TEXT NOT NULL,
+    round_indexes TEXT NOT NULL,
+    created_ms BIGINT NOT NULL
+);
+CREATE INDEX decisions_task ON decisions(task_id);
+CREATE INDEX decisions_swarm ON decisions(swarm_id);
+CREATE INDEX decisions_created ON decisions(created_ms);
+CREATE TABLE votes (
+    decision_id BIGINT NOT NULL,
+    round INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    agent_id BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    raw_answer TEXT NOT NULL,
+    normalized_answer TEXT NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
+    weight DOUBLE PRECISION NOT NULL,
+    rationale TEXT NOT NULL,
+    latency_ms INTEGER NOT NULL,
+    prompt_tokens INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    cost_usd DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (decision_id, round, position)
+);
+)sql";
+
+// Version 2: learning. reputation_points.id is the order of writing, for paging newest first.
+const char *const version2 = R"sql(
+CREATE TABLE decision_feedback (
+    decision_id BIGINT PRIMARY KEY,
+    correct BOOLEAN NOT NULL,
+    correct_answer TEXT NOT NULL,
+    note TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    time_ms BIGINT NOT NULL
+);
+CREATE TABLE reputations (
+    agent_id BIGINT NOT NULL,
+    tag TEXT NOT NULL,
+    alpha DOUBLE PRECISION NOT NULL,
+    beta DOUBLE PRECISION NOT NULL,
+    updates BIGINT NOT NULL,
+    updated_ms BIGINT NOT NULL,
+    PRIMARY KEY (agent_id, tag)
+);
+CREATE TABLE reputation_points (
+    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    agent_id BIGINT NOT NULL,
+    tag TEXT NOT NULL,
+    alpha DOUBLE PRECISION NOT NULL,
+    beta DOUBLE PRECISION NOT NULL,
+    cause TEXT NOT NULL,
+    decision_id BIGINT,
+    time_ms BIGINT NOT NULL
+);
+CREATE INDEX reputation_points_agent ON reputation_points(agent_id, tag);
+CREATE INDEX reputation_points_tag ON reputation_points(tag);
+)sql";
+
+// Version 3: provider calls recorded for replay, by the request's key (a later recording of the
+// same key replaces an earlier one).
+const char *const version3 = R"sql(
+CREATE TABLE provider_calls (
+    key TEXT PRIMARY KEY,
+    provider TEXT NOT NULL,
+    request TEXT NOT NULL,
+    response TEXT NOT NULL,
+    recorded_ms BIGINT NOT NULL
+);
+)sql";
+
+const Migration migrations[] = {
+    {1, "configuration, tasks, decisions and votes", version1},
+    {2, "decision feedback, reputations and their history", version2},
+    {3, "provider calls recorded for replay", version3},
+};
+
+// Whether schema_version exists in the current schema, its comment, and how many tables, views and
+// sequences the current schema holds.
+const char *const inspectSql = R"sql(
+SELECT to_regclass(format('%I.schema_version', current_schema())) IS NOT NULL,
+       coalesce(obj_description(to_regclass(format('%I.schema_version', current_schema())), 'pg_class'), ''),
+       (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f'))
+)sql";
+
+Api::Error refused(PostgresConnection &connection, const QString &reason, const QString &message)
+{
+    return connection.error(Api::ErrorCode::InvalidState, message, {{QStringLiteral("reason"), reason}});
+}
+
+// The version the database is at (0 = empty), or why it is not ours.
+Api::Result<int> storedVersion(PostgresConnection &connection, pqxx::transaction_base &tx)
+{
+    const pqxx::result inspected = tx.exec(inspectSql);
+    const bool hasVersionTable = inspected[0][0].as<bool>();
+    const std::string comment = inspected[0][1].as<std::string>();
+    const long long objects = inspected[0][2].as<long long>();
+    if (!hasVersionTable && objects == 0)
+        return 0; // empty: ours to set up
+    if (!hasVersionTable || comment != PostgresSchema::marker) {
+        return refused(connection, QStringLiteral("foreign_database"),
+                       QStringLiteral("the database holds tables of another program; it was left as it is"));
+    }
+    return static_cast<int>(tx.exec("SELECT coalesce(max(version), 0) FROM schema_version")[0][0].as<long long>());
+}
+
+} // namespace
+
+int PostgresSchema::latestVersion()
+{
+    return std::end(migrations)[-1].version;
+}
+
+Api::Result<int> PostgresSchema::migrate(PostgresConnection &connection, pqxx::transaction_base &tx)
+{
+    auto stored = storedVersion(connection, tx);
+    if (!stored)
+        return stored;
+    int version = stored.value();
+    if (version > latestVersion()) {
+        return refused(connection, QStringLiteral("newer_schema"),
+                       QStringLiteral("the database has schema version %1, newer than this build knows (%2); "
+                                      "open it with a newer qwen-swarm")
+                           .arg(version)
+                           .arg(latestVersion()));
+    }
+    for (const Migration &m : migrations) {
+        if (m.version <= version)
+            continue;
+        tx.exec(m.sql);
+        tx.exec_params("INSERT INTO schema_version (version, applied_ms, description) VALUES ($1, $2, $3)", m.version,
+                       QDateTime::currentMSecsSinceEpoch(), m.description);
+        version = m.version;
+    }
+    return version;
+}
+
+} // namespace QwenSwarm::Engine
