@@ -92,6 +92,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     Engine::InProcessBackend backend(config, std::move(store).value());
+    QApplication::setStyle(QStringLiteral("Fusion")); // renders the console's light and dark palettes as given
     Ui::MainWindow window(backend);
     window.show();
 

@@ -1,17 +1,23 @@
-// The console's main window over a real in-process core: what an operator sees while tasks flow.
+// The console's main window over a real in-process core: what an operator sees while tasks flow,
+// and the shell around the pages (docks, saved layout, menus and shortcuts, connection, palettes).
+#include "common/themecontroller.h"
+#include "dashboard/dashboardpage.h"
 #include "dashboard/livesummary.h"
 #include "dashboard/summarypage.h"
+#include "mainwindow/connectionstatuswidget.h"
 #include "mainwindow/mainwindow.h"
 
-#include <backend/inprocessbackend.h>
-#include <store/memorystore.h>
+#include "uitestsupport.h"
 
-#include <testsupport.h>
-
+#include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -25,53 +31,8 @@ namespace Testing = QwenSwarm::Testing;
 using QwenSwarm::Engine::InProcessBackend;
 using QwenSwarm::Ui::LiveSummary;
 using QwenSwarm::Ui::MainWindow;
-
-Api::AgentSpec agentSpec(const QString &name, Api::AgentRole role, double accuracy, int latencyMs,
-                         const QStringList &tags, const QJsonObject &more = {})
-{
-    Api::AgentSpec spec;
-    spec.name = name;
-    spec.role = role;
-    spec.model = u"sim-medium"_s;
-    spec.parameters = more;
-    spec.parameters.insert(u"accuracy"_s, accuracy);
-    spec.parameters.insert(u"latency_ms"_s, latencyMs);
-    spec.parameters.insert(u"latency_spread"_s, 0.3);
-    spec.parameters.insert(u"completion_tokens"_s, 32);
-    spec.parameters.insert(u"price_in_per_mtok"_s, 0.5);
-    spec.parameters.insert(u"price_out_per_mtok"_s, 1.5);
-    spec.tags = tags;
-    return spec;
-}
-
-/// The demo swarm's shape (five simulated agents of mixed skill, roles and quirks), faster.
-Api::SwarmSpec demoLikeSwarm()
-{
-    Api::SwarmSpec spec;
-    spec.name = u"demo"_s;
-    spec.defaultStrategy = Api::StrategySpec {u"plurality"_s, {{u"tie_break"_s, u"first"_s}}};
-    spec.agents = {
-        agentSpec(u"atlas"_s, Api::AgentRole::Coordinator, 0.95, 40, {u"math"_s, u"general"_s}),
-        agentSpec(u"birch"_s, Api::AgentRole::Worker, 0.9, 30, {u"math"_s}),
-        agentSpec(u"cedar"_s, Api::AgentRole::Worker, 0.8, 25, {u"general"_s}, {{u"failure_rate"_s, 0.02}}),
-        agentSpec(u"dune"_s, Api::AgentRole::Specialist, 0.7, 15, {u"math"_s}, {{u"abstain_rate"_s, 0.03}}),
-        agentSpec(u"ember"_s, Api::AgentRole::Critic, 0.6, 20, {u"general"_s}, {{u"malformed_rate"_s, 0.03}}),
-    };
-    return spec;
-}
-
-Api::TaskSpec sumTask(Api::SwarmId swarm, int a, int b)
-{
-    Api::TaskSpec spec;
-    spec.swarmId = swarm;
-    spec.promptTemplate = u"What is {{a}} + {{b}}? Reply with the number on a line starting with \"Answer:\"."_s;
-    spec.variables = {{u"a"_s, a}, {u"b"_s, b}};
-    spec.answerFormat = Api::AnswerFormat::Number;
-    spec.referenceAnswer = QString::number(a + b);
-    spec.timeoutMs = 30000;
-    spec.tags = {u"demo"_s, u"math"_s};
-    return spec;
-}
+using QwenSwarm::UiTesting::demoLikeSwarm;
+using QwenSwarm::UiTesting::sumTask;
 
 /// A tile's number as the operator reads it (the locale may group digits).
 qlonglong tileNumber(const MainWindow &window, const QString &tile)
@@ -88,10 +49,30 @@ class TstMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
+    void init();
     void statusBarNamesEmbeddedCoreAndStore();
     void tilesAndDecisionsFollowTheWork();
     void liveSummaryCoalescesBursts();
+    void pagesAreClosableDocksThatReopen();
+    void layoutAndGeometryAreRestored();
+    void everyActionHasADistinctShortcut();
+    void palettesFollowTheSystem();
+    void connectionHooksForARemoteBackend();
+
+private:
+    QTemporaryDir m_settings;
 };
+
+void TstMainWindow::initTestCase()
+{
+    QwenSwarm::UiTesting::isolateSettings(m_settings);
+}
+
+void TstMainWindow::init()
+{
+    QSettings().clear(); // each test starts from the default layout
+}
 
 void TstMainWindow::statusBarNamesEmbeddedCoreAndStore()
 {
@@ -253,6 +234,141 @@ void TstMainWindow::liveSummaryCoalescesBursts()
     QCOMPARE(recent.constFirst().task, decisions.constLast().taskId);
     QCOMPARE(recent.constLast().task, decisions.at(decisions.size() - 50).taskId);
     QCOMPARE(summary.counts().submitted, double(burst));
+}
+
+void TstMainWindow::pagesAreClosableDocksThatReopen()
+{
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    MainWindow window(backend);
+    window.show();
+    QDockWidget *tasks = window.dock(MainWindow::Page::Tasks);
+    QVERIFY(tasks->features().testFlag(QDockWidget::DockWidgetClosable));
+    QVERIFY(tasks->features().testFlag(QDockWidget::DockWidgetFloatable));
+    QVERIFY(tasks->close());
+    QVERIFY(tasks->isHidden());
+    // Go > Tasks (Ctrl+3) brings it back, in front.
+    auto *show = window.findChild<QAction *>(u"action_show_page_3"_s);
+    QVERIFY(show);
+    QCOMPARE(show->shortcut(), QKeySequence(u"Ctrl+3"_s));
+    show->trigger();
+    QVERIFY(!tasks->isHidden());
+    QVERIFY(!tasks->visibleRegion().isEmpty());
+    // So does the View menu's toggle.
+    tasks->close();
+    tasks->toggleViewAction()->trigger();
+    QVERIFY(!tasks->isHidden());
+}
+
+void TstMainWindow::layoutAndGeometryAreRestored()
+{
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    const auto sideBySide = [](const MainWindow &w) {
+        const QDockWidget *dashboard = w.dock(MainWindow::Page::Dashboard);
+        const QDockWidget *agents = w.dock(MainWindow::Page::Agents);
+        return !dashboard->visibleRegion().isEmpty() && !agents->visibleRegion().isEmpty()
+            && dashboard->geometry().right() < agents->geometry().left();
+    };
+    {
+        MainWindow window(backend);
+        window.show();
+        window.resize(1333, 777);
+        // The operator drags the agents page to the right edge and closes the tasks page.
+        QDockWidget *agents = window.dock(MainWindow::Page::Agents);
+        window.removeDockWidget(agents);
+        window.addDockWidget(Qt::RightDockWidgetArea, agents);
+        agents->show();
+        window.dock(MainWindow::Page::Tasks)->close();
+        QVERIFY(Testing::spinUntil([&] { return sideBySide(window); }));
+        window.close(); // saves
+    }
+    MainWindow restored(backend);
+    restored.show();
+    QCOMPARE(restored.size(), QSize(1333, 777));
+    QVERIFY(restored.dock(MainWindow::Page::Tasks)->isHidden());
+    QCOMPARE(restored.dockWidgetArea(restored.dock(MainWindow::Page::Agents)), Qt::RightDockWidgetArea);
+    QVERIFY(Testing::spinUntil([&] { return sideBySide(restored); }));
+
+    restored.resetLayout(); // all pages back, tabbed, the dashboard in front
+    QVERIFY(!restored.dock(MainWindow::Page::Tasks)->isHidden());
+    QCOMPARE(restored.dockWidgetArea(restored.dock(MainWindow::Page::Agents)), Qt::LeftDockWidgetArea);
+    QVERIFY(Testing::spinUntil([&] {
+        return restored.dock(MainWindow::Page::Agents)->visibleRegion().isEmpty()
+            && !restored.dock(MainWindow::Page::Dashboard)->visibleRegion().isEmpty();
+    }));
+}
+
+void TstMainWindow::everyActionHasADistinctShortcut()
+{
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    MainWindow window(backend);
+    QHash<QString, QString> owners;
+    QStringList withoutShortcut;
+    const std::function<void(const QMenu *)> visit = [&](const QMenu *menu) {
+        for (QAction *action : menu->actions()) {
+            if (action->isSeparator())
+                continue;
+            if (action->menu()) {
+                visit(action->menu());
+                continue;
+            }
+            const QString text = action->text().remove(u'&');
+            const QString key = action->shortcut().toString();
+            if (key.isEmpty()) {
+                withoutShortcut.append(text);
+                continue;
+            }
+            QVERIFY2(!owners.contains(key), qPrintable(u"%1 is used by %2 and %3"_s.arg(key, owners.value(key), text)));
+            owners.insert(key, text);
+        }
+    };
+    for (QAction *top : window.menuBar()->actions())
+        visit(top->menu());
+    QVERIFY2(owners.size() >= 24, qPrintable(QString::number(owners.size())));
+    // The page toggles (Go has shortcuts for them), theme choices and About are the only ones without.
+    for (const QString &text : std::as_const(withoutShortcut)) {
+        QVERIFY2(text.endsWith(u" page"_s) || text == u"Follow the system"_s || text.endsWith(u" theme"_s)
+                     || text.startsWith(u"About"_s),
+                 qPrintable(text));
+    }
+    for (const char *key : {"Ctrl+K", "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+Shift+N", "Ctrl+Alt+P", "Ctrl+Alt+C",
+                            "Ctrl+Shift+P", "Ctrl+Shift+R", "F5", "Ctrl+F"})
+        QVERIFY2(owners.contains(QString::fromLatin1(key)), key);
+}
+
+void TstMainWindow::palettesFollowTheSystem()
+{
+    using QwenSwarm::Ui::ThemeController;
+    QVERIFY(ThemeController::isDark(ThemeController::darkPalette()));
+    QVERIFY(!ThemeController::isDark(ThemeController::lightPalette()));
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    MainWindow window(backend);
+    ThemeController *theme = window.theme();
+    QCOMPARE(theme->mode(), ThemeController::Mode::System);
+    QSignalSpy changed(theme, &ThemeController::changed);
+    theme->setMode(ThemeController::Mode::Dark);
+    QVERIFY(theme->dark());
+    QVERIFY(ThemeController::isDark(QApplication::palette()));
+    theme->setMode(ThemeController::Mode::Light);
+    QVERIFY(!ThemeController::isDark(QApplication::palette()));
+    QCOMPARE(changed.count(), 2);
+    // Following the system again reads the platform's palette (light offscreen) on a theme change.
+    theme->setMode(ThemeController::Mode::System);
+    QEvent themeChange(QEvent::ThemeChange);
+    QApplication::sendEvent(&window, &themeChange);
+    QCOMPARE(theme->dark(), false);
+    QVERIFY(!ThemeController::isDark(QApplication::palette()));
+}
+
+void TstMainWindow::connectionHooksForARemoteBackend()
+{
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    MainWindow window(backend);
+    QVERIFY(Testing::spinUntil([&] { return window.connectionText().contains(u"round trip"_s); }));
+    window.connectionStatus()->setTls(u"TLS 1.3, pinned"_s);
+    window.connectionStatus()->setRole(u"operator"_s);
+    QVERIFY(window.connectionText().contains(u"TLS 1.3, pinned · role: operator"_s));
+    window.connectionStatus()->setTls({});
+    QVERIFY(!window.connectionText().contains(u"TLS"_s));
 }
 
 QTEST_MAIN(TstMainWindow)

@@ -33,6 +33,13 @@ LiveSummary::LiveSummary(Backend &backend, QObject *parent, int maxUpdatesPerSec
     connect(&m_backend, &Backend::eventsReceived, this, &LiveSummary::onEvents);
 }
 
+LiveSummary::~LiveSummary()
+{
+    // The backend outlives its views; it stops streaming what nobody shows.
+    if (m_subscription.isValid())
+        m_backend.unsubscribe(m_subscription, &m_backend, [](Api::Result<void>) {});
+}
+
 void LiveSummary::start()
 {
     SubscriptionSpec spec;

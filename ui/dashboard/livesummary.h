@@ -39,6 +39,7 @@ public:
     };
 
     explicit LiveSummary(Api::Backend &backend, QObject *parent = nullptr, int maxUpdatesPerSecond = 10);
+    ~LiveSummary() override;
 
     /// Subscribes and starts polling.
     void start();

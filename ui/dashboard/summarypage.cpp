@@ -5,7 +5,6 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QVBoxLayout>
 
@@ -25,52 +24,44 @@ SummaryPage::SummaryPage(LiveSummary &summary, QWidget *parent)
     , m_summary(summary)
 {
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
     auto *tiles = new QGridLayout;
-    tiles->setSpacing(12);
+    tiles->setContentsMargins(0, 0, 0, 0);
+    tiles->setSpacing(6);
     layout->addLayout(tiles);
-    m_submitted = addTile(tiles, QStringLiteral("tile_submitted"), tr("Tasks submitted"), 0, 0);
-    m_succeeded = addTile(tiles, QStringLiteral("tile_succeeded"), tr("Succeeded"), 0, 1);
-    m_failed = addTile(tiles, QStringLiteral("tile_failed"), tr("Failed or timed out"), 0, 2);
-    m_rate = addTile(tiles, QStringLiteral("tile_rate"), tr("Tasks per second"), 0, 3);
-    m_running = addTile(tiles, QStringLiteral("tile_running"), tr("Running"), 1, 0);
-    m_queued = addTile(tiles, QStringLiteral("tile_queued"), tr("Queued"), 1, 1);
-    m_decisions = addTile(tiles, QStringLiteral("tile_decisions"), tr("Decisions"), 1, 2);
-    m_agents = addTile(tiles, QStringLiteral("tile_agents"), tr("Agents working"), 1, 3);
-
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("summary_error"));
-    m_error->setStyleSheet(
-        QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 6px; border-radius: 4px;"));
-    m_error->hide();
-    layout->addWidget(m_error);
-
-    auto *recentCaption = new QLabel(tr("Newest decisions"), this);
-    recentCaption->setStyleSheet(QStringLiteral("font-weight: 600; margin-top: 8px;"));
-    layout->addWidget(recentCaption);
-    m_recent = new QListWidget(this);
-    m_recent->setObjectName(QStringLiteral("recent_decisions"));
-    layout->addWidget(m_recent, 1);
+    m_submitted = addTile(tiles, QStringLiteral("tile_submitted"), tr("Tasks submitted"), 0);
+    m_succeeded = addTile(tiles, QStringLiteral("tile_succeeded"), tr("Succeeded"), 1);
+    m_failed = addTile(tiles, QStringLiteral("tile_failed"), tr("Failed or timed out"), 2);
+    m_rate = addTile(tiles, QStringLiteral("tile_rate"), tr("Tasks per second"), 3);
+    m_running = addTile(tiles, QStringLiteral("tile_running"), tr("Running"), 4);
+    m_queued = addTile(tiles, QStringLiteral("tile_queued"), tr("Queued"), 5);
+    m_decisions = addTile(tiles, QStringLiteral("tile_decisions"), tr("Decisions"), 6);
+    m_agents = addTile(tiles, QStringLiteral("tile_agents"), tr("Agents working"), 7);
 
     connect(&m_summary, &LiveSummary::changed, this, &SummaryPage::refresh);
     refresh();
 }
 
-QLabel *SummaryPage::addTile(QGridLayout *grid, const QString &name, const QString &caption, int row, int column)
+QLabel *SummaryPage::addTile(QGridLayout *grid, const QString &name, const QString &caption, int column)
 {
     auto *frame = new QFrame(this);
     frame->setFrameShape(QFrame::StyledPanel);
+    frame->setAutoFillBackground(true);
+    frame->setBackgroundRole(QPalette::Base);
     auto *tileLayout = new QVBoxLayout(frame);
+    tileLayout->setContentsMargins(10, 6, 10, 6);
+    tileLayout->setSpacing(0);
     auto *value = new QLabel(QStringLiteral("0"), frame);
     value->setObjectName(name);
     QFont big = value->font();
-    big.setPointSizeF(big.pointSizeF() * 2.0);
+    big.setPointSizeF(big.pointSizeF() * 1.6);
     big.setBold(true);
     value->setFont(big);
     auto *label = new QLabel(caption, frame);
     label->setForegroundRole(QPalette::PlaceholderText);
     tileLayout->addWidget(value);
     tileLayout->addWidget(label);
-    grid->addWidget(frame, row, column);
+    grid->addWidget(frame, 0, column);
     return value;
 }
 
@@ -91,18 +82,6 @@ void SummaryPage::refresh()
     m_decisions->setText(count(c.decisions));
     m_agents->setText(tr("%1 of %2").arg(count(c.agentsWorking), count(c.agentsTotal)));
     m_rate->setText(QLocale().toString(c.tasksPerSecond, 'f', 1));
-    m_error->setVisible(!m_summary.lastError().isEmpty());
-    m_error->setText(m_summary.lastError());
-
-    m_recent->clear();
-    for (const LiveSummary::RecentDecision &d : m_summary.recentDecisions()) {
-        const QString text = d.decided ? tr("Task %1 — decided “%2” with %3% agreement")
-                                             .arg(d.task.value)
-                                             .arg(d.answer)
-                                             .arg(QLocale().toString(d.agreement * 100, 'f', 0))
-                                       : tr("Task %1 — no decision").arg(d.task.value);
-        m_recent->addItem(text);
-    }
 }
 
 } // namespace QwenSwarm::Ui

@@ -4,13 +4,13 @@
 
 class QGridLayout;
 class QLabel;
-class QListWidget;
 
 namespace QwenSwarm::Ui {
 
 class LiveSummary;
 
-/// Tiles with the live counts and a list of the newest decisions.
+/// A strip of tiles with the live counts an operator glances at. (Errors reading the metrics are
+/// the dashboard's banner's to show.)
 class SummaryPage : public QWidget
 {
     Q_OBJECT
@@ -22,7 +22,7 @@ public:
     QString tileText(const QString &tileName) const;
 
 private:
-    QLabel *addTile(QGridLayout *grid, const QString &name, const QString &caption, int row, int column);
+    QLabel *addTile(QGridLayout *grid, const QString &name, const QString &caption, int column);
     void refresh();
 
     LiveSummary &m_summary;
@@ -34,8 +34,6 @@ private:
     QLabel *m_decisions;
     QLabel *m_agents;
     QLabel *m_rate;
-    QLabel *m_error;
-    QListWidget *m_recent;
 };
 
 } // namespace QwenSwarm::Ui

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <api/ids.h>
+
 #include <QMainWindow>
 
-class QLabel;
+class QActionGroup;
+class QDockWidget;
 
 namespace QwenSwarm::Api {
 class Backend;
@@ -10,25 +13,85 @@ class Backend;
 
 namespace QwenSwarm::Ui {
 
-class LiveSummary;
+class AgentsPage;
+class CommandPaletteDialog;
+class CommandPaletteModel;
+class ConnectionStatusWidget;
+class DashboardPage;
 class SummaryPage;
+class SwarmDirectory;
+class TasksPage;
+class ThemeController;
 
-/// The console's window: it shows whatever Backend it is given and never knows which one.
+/// The console's window: a shell of dockable, closable pages (dashboard, agents, tasks) whose layout
+/// and geometry persist, with menus and shortcuts for every action, a command palette (Ctrl+K), the
+/// connection in the status bar, and light or dark palettes that follow the system. It shows
+/// whatever Backend it is given and never knows which one.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(Api::Backend &backend, QWidget *parent = nullptr);
+    enum class Page
+    {
+        Dashboard,
+        Agents,
+        Tasks,
+    };
 
-    SummaryPage *summaryPage() const { return m_summaryPage; }
+    explicit MainWindow(Api::Backend &backend, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    DashboardPage *dashboardPage() const { return m_dashboard; }
+    SummaryPage *summaryPage() const;
+    AgentsPage *agentsPage() const { return m_agents; }
+    TasksPage *tasksPage() const { return m_tasks; }
+    CommandPaletteDialog *commandPalette() const { return m_palette; }
+    ThemeController *theme() const { return m_theme; }
+    QDockWidget *dock(Page page) const;
     QString connectionText() const;
+    ConnectionStatusWidget *connectionStatus() const { return m_connection; }
+
+    /// Shows (reopening if closed) and raises a page.
+    void showPage(Page page);
+    void showAgent(Api::AgentId id);
+    void showTask(Api::TaskId id);
+    void showDecision(Api::DecisionId id);
+
+    /// Window geometry, dock layout and theme, in QSettings.
+    void saveLayout() const;
+    bool restoreLayout();
+    void resetLayout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    QDockWidget *addPage(Page page, const QString &title, QWidget *widget);
+    void createMenus();
+    void createFileAndGoMenus();
+    void createViewMenu();
+    void createPageMenus();
+    void createHelpMenu();
+    void connectPages();
+    void findInCurrentPage();
+    void refreshCurrentPage();
+    void showShortcuts();
+    Page currentPage() const;
+
     Api::Backend &m_backend;
-    LiveSummary *m_summary;
-    SummaryPage *m_summaryPage;
-    QLabel *m_connection;
+    ThemeController *m_theme;
+    SwarmDirectory *m_swarms;
+    DashboardPage *m_dashboard;
+    AgentsPage *m_agents;
+    TasksPage *m_tasks;
+    ConnectionStatusWidget *m_connection;
+    CommandPaletteModel *m_paletteModel;
+    CommandPaletteDialog *m_palette;
+    QList<QDockWidget *> m_docks;
+    QActionGroup *m_themes = nullptr;
+    Page m_lastPage = Page::Dashboard;
 };
 
 } // namespace QwenSwarm::Ui
