@@ -1,44 +1,97 @@
-// qwen-swarm: the operations console. Composition root: builds a backend, then the window.
-#include "demofeeder.h"
+// qwen-swarm: the operations console. Composition root: builds a backend (an embedded core or a
+// client of a daemon), then the window.
+#include "consoleshell.h"
+#include "screenshottour.h"
 
-#include <backend/inprocessbackend.h>
 #include <mainwindow/mainwindow.h>
-#include <store/groupcommitstore.h>
-#include <store/memorystore.h>
-#include <store/sqlitestore.h>
-#include <store/threadedstore.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
-#include <QStandardPaths>
-#include <QStatusBar>
+#include <QSettings>
 #include <QTextStream>
-
-#include <algorithm>
+#include <QTranslator>
 
 using namespace QwenSwarm;
 
 namespace {
 
-// The embedded core's store: the database in `dataDir` (default: the platform's data folder for this
-// program), on a thread of its own; or, with `inMemory`, nothing that outlives the process.
-Api::Result<std::unique_ptr<Engine::Store>> openStore(bool inMemory, QString dataDir)
+struct Options
 {
-    if (inMemory)
-        return std::unique_ptr<Engine::Store>(std::make_unique<Engine::MemoryStore>());
-    if (dataDir.isEmpty())
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (!QDir().mkpath(dataDir)) {
-        return Api::makeError(Api::ErrorCode::Unavailable,
-                              QObject::tr("cannot create the data folder %1").arg(QDir::toNativeSeparators(dataDir)));
-    }
-    auto opened = Engine::SqliteStore::open(QDir(dataDir).filePath(Engine::SqliteStore::defaultFileName()));
-    if (!opened)
-        return opened.error();
-    return std::unique_ptr<Engine::Store>(
-        std::make_unique<Engine::ThreadedStore>(std::make_unique<Engine::GroupCommitStore>(std::move(opened).value())));
+    QCommandLineOption attach {QStringLiteral("attach"),
+                               QCoreApplication::translate("main",
+                                                           "Attach to a qwen-swarmd daemon at URL "
+                                                           "(ws://host:port or wss://host:port)."),
+                               QStringLiteral("URL")};
+    QCommandLineOption token {QStringLiteral("token"),
+                              QCoreApplication::translate("main",
+                                                          "JWT or API key for --attach. Prefer the "
+                                                          "QWEN_SWARM_TOKEN environment variable: a command "
+                                                          "line is visible to other users."),
+                              QStringLiteral("TOKEN")};
+    QCommandLineOption profile {QStringLiteral("profile"),
+                                QCoreApplication::translate("main",
+                                                            "Connect with the saved connection profile "
+                                                            "NAME (its token comes from the keychain)."),
+                                QStringLiteral("NAME")};
+    QCommandLineOption caFile {QStringLiteral("ca-file"),
+                               QCoreApplication::translate("main",
+                                                           "PEM file of the CA that signed the daemon's "
+                                                           "certificate, trusted besides the system's."),
+                               QStringLiteral("FILE")};
+    QCommandLineOption dataDir {QStringLiteral("data-dir"),
+                                QCoreApplication::translate("main",
+                                                            "Folder of the embedded core's database "
+                                                            "(default: the platform's data folder)."),
+                                QStringLiteral("DIR")};
+    QCommandLineOption demo {QStringLiteral("demo"),
+                             QCoreApplication::translate("main",
+                                                         "Run the demo swarm and its task stream in the "
+                                                         "embedded core (the default).")};
+    QCommandLineOption noDemo {QStringLiteral("no-demo"),
+                               QCoreApplication::translate("main", "Start the embedded core without the demo.")};
+    QCommandLineOption demoRate {QStringLiteral("demo-rate"),
+                                 QCoreApplication::translate("main", "Demo tasks per second (default 4)."),
+                                 QStringLiteral("N"), QStringLiteral("4")};
+    QCommandLineOption memory {QStringLiteral("memory"),
+                               QCoreApplication::translate("main",
+                                                           "Keep the embedded core's data in memory only "
+                                                           "(lost on exit).")};
+    QCommandLineOption seed {QStringLiteral("seed"),
+                             QCoreApplication::translate("main", "Seed of the embedded core (default 1)."),
+                             QStringLiteral("SEED"), QStringLiteral("1")};
+    QCommandLineOption language {QStringLiteral("language"),
+                                 QCoreApplication::translate("main",
+                                                             "Language of the window (en, zh_CN; default: "
+                                                             "the system's, or the saved choice)."),
+                                 QStringLiteral("LANG")};
+    QCommandLineOption screenshotTour {QStringLiteral("screenshot-tour"),
+                                       QCoreApplication::translate("main",
+                                                                   "Let the demo run, save each page as "
+                                                                   "DIR/NN-page.png, then quit."),
+                                       QStringLiteral("DIR")};
+    QCommandLineOption noKeychain {QStringLiteral("no-keychain"),
+                                   QCoreApplication::translate("main",
+                                                               "Keep tokens in memory only, for this run, "
+                                                               "instead of the system keychain.")};
+};
+
+// The window's language: --language, else the saved choice, else the system's. Qt's own strings
+// (standard buttons) follow when Qt ships them.
+void installTranslations(QApplication &app, const QString &requested)
+{
+    const QString saved = QSettings().value(QStringLiteral("appearance/language")).toString();
+    const QLocale locale(!requested.isEmpty() ? requested : !saved.isEmpty() ? saved : QLocale::system().name());
+    QLocale::setDefault(locale);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("qwen-swarm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
 }
 
 } // namespace
@@ -51,56 +104,75 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("QwenSwarm"));
     QApplication::setApplicationVersion(QStringLiteral(QWENSWARM_VERSION));
 
+    const Options o;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Operations console for multi-agent LLM swarms. Without options it runs an embedded core with a demo "
-        "swarm of simulated agents."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main",
+        "Operations console for multi-agent LLM swarms. Without options it runs an embedded core with a "
+        "demo swarm of simulated agents; with --attach or --profile it attaches to a qwen-swarmd daemon."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption noDemo(QStringLiteral("no-demo"),
-                                    QStringLiteral("Start without the demo swarm and its task stream."));
-    const QCommandLineOption demoRate(QStringLiteral("demo-rate"), QStringLiteral("Demo tasks per second (default 4)."),
-                                      QStringLiteral("N"), QStringLiteral("4"));
-    const QCommandLineOption attach(QStringLiteral("attach"), QStringLiteral("Attach to a qwen-swarmd daemon at URL."),
-                                    QStringLiteral("URL"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the embedded core (default 1)."),
-                                  QStringLiteral("SEED"), QStringLiteral("1"));
-    const QCommandLineOption memory(QStringLiteral("memory"),
-                                    QStringLiteral("Keep the embedded core's data in memory only (lost on exit)."));
-    const QCommandLineOption dataDir(
-        QStringLiteral("data-dir"),
-        QStringLiteral("Folder of the embedded core's database (default: the platform's data folder)."),
-        QStringLiteral("DIR"));
-    parser.addOptions({noDemo, demoRate, attach, seed, memory, dataDir});
+    parser.addOptions({o.attach, o.token, o.profile, o.caFile, o.dataDir, o.demo, o.noDemo, o.demoRate, o.memory,
+                       o.seed, o.language, o.screenshotTour, o.noKeychain});
     parser.process(app);
+    installTranslations(app, parser.value(o.language));
+    QTextStream err(stderr);
 
-    if (parser.isSet(attach)) {
-        QTextStream(stderr) << "qwen-swarm: --attach needs the remote backend, which this build does not have yet\n";
+    Console::SessionOptions defaults;
+    defaults.seed = parser.value(o.seed).toULongLong();
+    defaults.demoRate = parser.value(o.demoRate).toInt();
+    Console::ConsoleShell shell(defaults, !parser.isSet(o.noKeychain));
+
+    Ui::ConnectionProfile profile;
+    if (parser.isSet(o.profile)) {
+        const std::optional<Ui::ConnectionProfile> saved = shell.profiles().load(parser.value(o.profile));
+        if (!saved) {
+            err << "qwen-swarm: no saved profile named \"" << parser.value(o.profile)
+                << "\"; saved: " << shell.profiles().names().join(QStringLiteral(", ")) << '\n';
+            return 2;
+        }
+        profile = *saved;
+    } else if (parser.isSet(o.attach)) {
+        profile.remote = true;
+        profile.url = parser.value(o.attach);
+    }
+    if (parser.isSet(o.caFile))
+        profile.caFile = parser.value(o.caFile);
+    if (parser.isSet(o.dataDir))
+        profile.dataDir = parser.value(o.dataDir);
+    if (parser.isSet(o.memory))
+        profile.inMemory = true;
+    if (parser.isSet(o.demo) || parser.isSet(o.noDemo))
+        profile.demo = !parser.isSet(o.noDemo);
+    if (const QString problem = profile.validate(); !problem.isEmpty()) {
+        err << "qwen-swarm: " << problem << '\n';
         return 2;
     }
 
-    Engine::EngineConfig config;
-    config.seed = parser.value(seed).toULongLong();
-    auto store = openStore(parser.isSet(memory), parser.value(dataDir));
-    if (!store) {
-        QTextStream(stderr) << "qwen-swarm: " << store.error().message << '\n';
+    QApplication::setStyle(QStringLiteral("Fusion")); // renders the console's light and dark palettes as given
+    QByteArray token = parser.value(o.token).toUtf8();
+    if (token.isEmpty())
+        token = qgetenv("QWEN_SWARM_TOKEN");
+    if (profile.remote && token.isEmpty() && !profile.name.isEmpty()) {
+        shell.openWithSavedToken(profile);
+        return app.exec();
+    }
+    const Api::Result<void> opened = shell.open(profile, token);
+    if (!opened) {
+        err << "qwen-swarm: " << opened.error().message << '\n';
         QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QObject::tr("The database cannot be opened, so Qwen Swarm cannot start.\n\n%1\n\n"
-                                          "Start with --memory to run without it, or --data-dir to use another "
-                                          "folder.")
-                                  .arg(store.error().message));
+                              QCoreApplication::translate("main",
+                                                          "Qwen Swarm cannot start.\n\n%1\n\nStart with --memory to "
+                                                          "run without a database, --data-dir to use another "
+                                                          "folder, or check --attach and --ca-file.")
+                                  .arg(opened.error().message));
         return 1;
     }
-    Engine::InProcessBackend backend(config, std::move(store).value());
-    QApplication::setStyle(QStringLiteral("Fusion")); // renders the console's light and dark palettes as given
-    Ui::MainWindow window(backend);
-    window.show();
-
-    Console::DemoFeeder demo(backend, std::clamp(parser.value(demoRate).toInt(), 1, 1000));
-    QObject::connect(&demo, &Console::DemoFeeder::failed, &window, [&window](const QString &message) {
-        window.statusBar()->showMessage(QObject::tr("Demo stopped: %1").arg(message));
-    });
-    if (!parser.isSet(noDemo))
-        demo.start();
+    if (parser.isSet(o.screenshotTour)) {
+        auto *tour = new Console::ScreenshotTour(*shell.window(), parser.value(o.screenshotTour), 5000, &shell);
+        QObject::connect(tour, &Console::ScreenshotTour::finished, &app,
+                         [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+        tour->start();
+    }
     return app.exec();
 }

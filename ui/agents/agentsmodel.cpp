@@ -1,6 +1,7 @@
 #include "agents/agentsmodel.h"
 
 #include "common/displaytext.h"
+#include "common/erroradvice.h"
 #include "common/swarmdirectory.h"
 #include "common/updatecoalescer.h"
 
@@ -61,7 +62,7 @@ void AgentsModel::start()
     spec.topics = {Topic::Agents};
     m_backend.subscribe(spec, this, [this](Result<Subscription> subscribed) {
         if (!subscribed)
-            Q_EMIT failed(tr("Agent changes are not followed: %1").arg(subscribed.error().message));
+            Q_EMIT failed(tr("Agent changes are not followed: %1").arg(ErrorAdvice::describe(subscribed.error())));
         else
             m_subscription = subscribed->id;
         reload(); // after subscribing, so that no change falls between the list and the events
@@ -79,7 +80,7 @@ void AgentsModel::reload()
     m_backend.listAgents(SwarmId {}, this, [this](Result<QList<Agent>> agents) {
         m_listing = false;
         if (!agents) {
-            Q_EMIT failed(tr("The agents cannot be listed: %1").arg(agents.error().message));
+            Q_EMIT failed(tr("The agents cannot be listed: %1").arg(ErrorAdvice::describe(agents.error())));
         } else {
             replaceAll(agents.value());
             const bool first = !std::exchange(m_loaded, true);
@@ -100,7 +101,7 @@ void AgentsModel::reloadReputations()
     m_backend.reputations(AgentId {}, this, [this](Result<QList<Reputation>> reputations) {
         m_reputationsInFlight = false;
         if (!reputations)
-            return Q_EMIT failed(tr("Reputations cannot be read: %1").arg(reputations.error().message));
+            return Q_EMIT failed(tr("Reputations cannot be read: %1").arg(ErrorAdvice::describe(reputations.error())));
         for (const Reputation &r : reputations.value()) {
             if (r.tag.isEmpty())
                 m_reputations.insert(r.agentId, r.mean());
@@ -304,7 +305,7 @@ void AgentsModel::fetch(AgentId id)
         else if (found.error().code == ErrorCode::NotFound)
             remove(id);
         else
-            Q_EMIT failed(tr("Agent %1 cannot be read: %2").arg(id.value).arg(found.error().message));
+            Q_EMIT failed(tr("Agent %1 cannot be read: %2").arg(id.value).arg(ErrorAdvice::describe(found.error())));
         if (m_dirty.contains(id))
             m_coalescer->markDirty(); // changed again while it was being read
     });

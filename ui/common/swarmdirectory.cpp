@@ -1,5 +1,7 @@
 #include "common/swarmdirectory.h"
 
+#include "common/erroradvice.h"
+
 #include <algorithm>
 
 namespace QwenSwarm::Ui {
@@ -30,7 +32,7 @@ void SwarmDirectory::start()
     spec.topics = {Topic::Swarms};
     m_backend.subscribe(spec, this, [this](Result<Subscription> subscribed) {
         if (!subscribed)
-            Q_EMIT failed(tr("Swarm changes are not followed: %1").arg(subscribed.error().message));
+            Q_EMIT failed(tr("Swarm changes are not followed: %1").arg(ErrorAdvice::describe(subscribed.error())));
         else
             m_subscription = subscribed->id;
         reload();
@@ -47,7 +49,7 @@ void SwarmDirectory::reload()
     m_backend.listSwarms(this, [this](Result<QList<Swarm>> swarms) {
         m_loading = false;
         if (!swarms) {
-            Q_EMIT failed(tr("The swarms cannot be listed: %1").arg(swarms.error().message));
+            Q_EMIT failed(tr("The swarms cannot be listed: %1").arg(ErrorAdvice::describe(swarms.error())));
         } else {
             m_swarms.clear();
             for (const Swarm &s : swarms.value())

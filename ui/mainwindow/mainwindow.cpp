@@ -3,9 +3,15 @@
 #include "agents/agentsmodel.h"
 #include "agents/agentspage.h"
 #include "common/bannerwidget.h"
+#include "common/erroradvice.h"
 #include "common/swarmdirectory.h"
 #include "common/themecontroller.h"
+#include "connect/connectionbar.h"
+#include "connect/connectionmonitor.h"
+#include "consensus/consensuspage.h"
 #include "dashboard/dashboardpage.h"
+#include "graph/agentgraphpage.h"
+#include "logs/logspage.h"
 #include "mainwindow/commandpalettedialog.h"
 #include "mainwindow/commandpalettemodel.h"
 #include "mainwindow/connectionstatuswidget.h"
@@ -24,6 +30,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace QwenSwarm::Ui {
 
@@ -51,6 +58,7 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     , m_dashboard(new DashboardPage(backend, this))
     , m_agents(new AgentsPage(backend, *m_swarms, this))
     , m_tasks(new TasksPage(backend, *m_swarms, this))
+    , m_logs(new LogsPage(backend, this))
     , m_connection(new ConnectionStatusWidget(backend, this))
     , m_paletteModel(new CommandPaletteModel(backend, *m_agents->model(), this))
     , m_palette(new CommandPaletteDialog(*m_paletteModel, this))
@@ -63,6 +71,11 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     addPage(Page::Dashboard, tr("Dashboard"), m_dashboard);
     addPage(Page::Agents, tr("Agents"), m_agents);
     addPage(Page::Tasks, tr("Tasks"), m_tasks);
+    addPage(Page::Logs, tr("Logs"), m_logs);
+    m_graph = new AgentGraphPage(backend, this);
+    m_consensus = new ConsensusPage(backend, *m_swarms, this);
+    addPage(Page::Graph, tr("Agent graph"), m_graph);
+    addPage(Page::Consensus, tr("Consensus"), m_consensus);
     resetLayout();
     statusBar()->addPermanentWidget(m_connection);
     createMenus();
@@ -75,6 +88,7 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     m_themes->actions().at(int(mode))->setChecked(true);
     m_theme->setMode(mode);
     m_dashboard->setDark(m_theme->dark());
+    m_consensus->setDark(m_theme->dark());
     if (!restoreLayout())
         resize(1280, 800);
 
@@ -83,13 +97,17 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     m_dashboard->start();
     m_agents->start();
     m_tasks->start();
+    m_logs->start();
+    m_graph->start();
+    m_consensus->start();
 }
 
 MainWindow::~MainWindow() = default;
 
 QDockWidget *MainWindow::addPage(Page page, const QString &title, QWidget *widget)
 {
-    static const char *const names[] = {"dock_dashboard", "dock_agents", "dock_tasks"};
+    static const char *const names[]
+        = {"dock_dashboard", "dock_agents", "dock_tasks", "dock_logs", "dock_graph", "dock_consensus"};
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(QString::fromLatin1(names[int(page)])); // the key of its saved place
     dock->setWidget(widget);
@@ -154,6 +172,11 @@ void MainWindow::createFileAndGoMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), QKeySequence(QStringLiteral("Ctrl+Q")), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("action_quit"));
+    QAction *connectTo = file->addAction(tr("&Connect…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")), this,
+                                         &MainWindow::connectRequested);
+    connectTo->setObjectName(QStringLiteral("action_connect"));
+    file->insertAction(quit, connectTo);
+    file->insertSeparator(quit);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *palette = go->addAction(tr("&Go to…"), QKeySequence(QStringLiteral("Ctrl+K")), m_palette,
@@ -161,7 +184,8 @@ void MainWindow::createFileAndGoMenus()
     palette->setObjectName(QStringLiteral("action_command_palette"));
     go->addSeparator();
     const std::pair<Page, QString> pages[]
-        = {{Page::Dashboard, tr("&Dashboard")}, {Page::Agents, tr("&Agents")}, {Page::Tasks, tr("&Tasks")}};
+        = {{Page::Dashboard, tr("&Dashboard")}, {Page::Agents, tr("&Agents")},     {Page::Tasks, tr("&Tasks")},
+           {Page::Logs, tr("&Logs")},           {Page::Graph, tr("Agent &graph")}, {Page::Consensus, tr("&Consensus")}};
     for (const auto &[page, title] : pages) {
         QAction *action = go->addAction(title, QKeySequence(QStringLiteral("Ctrl+%1").arg(int(page) + 1)), this,
                                         [this, p = page] { showPage(p); });
@@ -213,6 +237,12 @@ void MainWindow::createPageMenus()
     agents->addActions(m_agents->pageActions());
     QMenu *tasks = menuBar()->addMenu(tr("&Tasks"));
     tasks->addActions(m_tasks->pageActions());
+    QMenu *logs = menuBar()->addMenu(tr("&Logs"));
+    logs->addActions(m_logs->pageActions());
+    QMenu *graph = menuBar()->addMenu(tr("&Graph"));
+    graph->addActions(m_graph->pageActions());
+    QMenu *consensus = menuBar()->addMenu(tr("&Consensus"));
+    consensus->addActions(m_consensus->pageActions());
 }
 
 void MainWindow::createHelpMenu()
@@ -234,6 +264,13 @@ void MainWindow::connectPages()
     connect(m_agents, &AgentsPage::statusMessage, this,
             [this](const QString &t) { statusBar()->showMessage(t, 6000); });
     connect(m_tasks, &TasksPage::statusMessage, this, [this](const QString &t) { statusBar()->showMessage(t, 6000); });
+    connect(m_logs, &LogsPage::statusMessage, this, [this](const QString &t) { statusBar()->showMessage(t, 6000); });
+    connect(m_graph, &AgentGraphPage::statusMessage, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 6000); });
+    connect(m_graph, &AgentGraphPage::openAgent, this, &MainWindow::showAgent);
+    connect(m_consensus, &ConsensusPage::statusMessage, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 6000); });
+    connect(m_theme, &ThemeController::changed, m_consensus, &ConsensusPage::setDark);
     connect(m_palette, &CommandPaletteDialog::agentChosen, this, &MainWindow::showAgent);
     connect(m_palette, &CommandPaletteDialog::taskChosen, this, &MainWindow::showTask);
     connect(m_palette, &CommandPaletteDialog::decisionChosen, this, &MainWindow::showDecision);
@@ -276,7 +313,8 @@ void MainWindow::showDecision(DecisionId id)
     m_backend.decision(id, this, [this, id](Result<Decision> decision) {
         if (!decision)
             return statusBar()->showMessage(
-                tr("Decision %1 cannot be opened: %2").arg(id.value).arg(decision.error().message), 8000);
+                tr("Decision %1 cannot be opened: %2").arg(id.value).arg(ErrorAdvice::describe(decision.error())),
+                8000);
         showTask(decision->taskId);
     });
 }
@@ -297,6 +335,12 @@ void MainWindow::findInCurrentPage()
     case Page::Tasks:
         showPage(Page::Tasks);
         return m_tasks->focusSearch();
+    case Page::Logs:
+        return m_logs->focusSearch();
+    case Page::Graph:
+        showPage(Page::Graph);
+        return m_graph->focusSearch();
+    case Page::Consensus:
     case Page::Dashboard: // nothing to search there: agents are the likelier target
     case Page::Agents:
         showPage(Page::Agents);
@@ -312,6 +356,12 @@ void MainWindow::refreshCurrentPage()
         return m_agents->model()->reload();
     case Page::Tasks:
         return m_tasks->model()->reload();
+    case Page::Logs:
+        return m_logs->refresh();
+    case Page::Graph:
+        return m_graph->reload();
+    case Page::Consensus:
+        return m_consensus->reload();
     case Page::Dashboard:
         return statusBar()->showMessage(tr("The dashboard is live; nothing to refresh."), 4000);
     }
@@ -322,6 +372,31 @@ void MainWindow::showShortcuts()
     auto *dialog = new ShortcutsDialog(*menuBar(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::setConnectionMonitor(ConnectionMonitor *monitor)
+{
+    m_connectionBar = new ConnectionBar(*monitor, this);
+    auto *bar = new QToolBar(tr("Connection problem"), this);
+    bar->setObjectName(QStringLiteral("connection_toolbar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->toggleViewAction()->setVisible(false);
+    m_connectionBar->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(m_connectionBar);
+    addToolBar(Qt::TopToolBarArea, bar);
+    bar->setVisible(m_connectionBar->isActive());
+    connect(m_connectionBar, &ConnectionBar::activeChanged, bar, &QToolBar::setVisible);
+    const auto show = [this, monitor] {
+        m_connection->setTls(monitor->tls());
+        m_connection->setRole(monitor->role());
+        m_logs->setRole(monitor->role());
+    };
+    connect(monitor, &ConnectionMonitor::changed, this, show);
+    connect(monitor, &ConnectionMonitor::settingsRequested, this, &MainWindow::connectRequested);
+    connect(monitor, &ConnectionMonitor::problemOccurred, this,
+            [this](const ConnectionProblem &problem) { statusBar()->showMessage(problem.title(), 10000); });
+    show();
 }
 
 void MainWindow::saveLayout() const

@@ -13,11 +13,16 @@ class Backend;
 
 namespace QwenSwarm::Ui {
 
+class AgentGraphPage;
 class AgentsPage;
 class CommandPaletteDialog;
 class CommandPaletteModel;
+class ConnectionBar;
+class ConnectionMonitor;
 class ConnectionStatusWidget;
+class ConsensusPage;
 class DashboardPage;
+class LogsPage;
 class SummaryPage;
 class SwarmDirectory;
 class TasksPage;
@@ -37,6 +42,9 @@ public:
         Dashboard,
         Agents,
         Tasks,
+        Logs,
+        Graph,
+        Consensus,
     };
 
     explicit MainWindow(Api::Backend &backend, QWidget *parent = nullptr);
@@ -46,11 +54,18 @@ public:
     SummaryPage *summaryPage() const;
     AgentsPage *agentsPage() const { return m_agents; }
     TasksPage *tasksPage() const { return m_tasks; }
+    LogsPage *logsPage() const { return m_logs; }
+    AgentGraphPage *graphPage() const { return m_graph; }
+    ConsensusPage *consensusPage() const { return m_consensus; }
     CommandPaletteDialog *commandPalette() const { return m_palette; }
     ThemeController *theme() const { return m_theme; }
     QDockWidget *dock(Page page) const;
     QString connectionText() const;
     ConnectionStatusWidget *connectionStatus() const { return m_connection; }
+    /// What the composition root knows of the connection (TLS, role, problems): shown in the status
+    /// bar and, while something is wrong, in a bar across the window with what to do next.
+    void setConnectionMonitor(ConnectionMonitor *monitor);
+    ConnectionBar *connectionBar() const { return m_connectionBar; }
 
     /// Shows (reopening if closed) and raises a page.
     void showPage(Page page);
@@ -62,6 +77,10 @@ public:
     void saveLayout() const;
     bool restoreLayout();
     void resetLayout();
+
+Q_SIGNALS:
+    /// The operator asked to choose another connection (File › Connect…).
+    void connectRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -86,6 +105,10 @@ private:
     DashboardPage *m_dashboard;
     AgentsPage *m_agents;
     TasksPage *m_tasks;
+    LogsPage *m_logs;
+    AgentGraphPage *m_graph = nullptr;
+    ConsensusPage *m_consensus = nullptr;
+    ConnectionBar *m_connectionBar = nullptr;
     ConnectionStatusWidget *m_connection;
     CommandPaletteModel *m_paletteModel;
     CommandPaletteDialog *m_palette;

@@ -1,6 +1,7 @@
 #include "tasks/taskdetailwidget.h"
 
 #include "common/displaytext.h"
+#include "common/erroradvice.h"
 #include "common/swarmdirectory.h"
 
 #include <QHBoxLayout>
@@ -189,7 +190,7 @@ void TaskDetailWidget::cancelTask()
     m_backend.cancelTask(m_taskId, tr("cancelled by operator"), this, [this](Result<Task> cancelled) {
         if (!cancelled)
             return Q_EMIT failed(
-                tr("Task %1 was not cancelled: %2").arg(m_taskId.value).arg(cancelled.error().message));
+                tr("Task %1 was not cancelled: %2").arg(m_taskId.value).arg(ErrorAdvice::describe(cancelled.error())));
         Q_EMIT taskUpdated(cancelled.value());
         load();
     });
@@ -201,7 +202,8 @@ void TaskDetailWidget::retryTask()
         return;
     m_backend.retryTask(m_taskId, this, [this](Result<Task> retried) {
         if (!retried)
-            return Q_EMIT failed(tr("Task %1 was not retried: %2").arg(m_taskId.value).arg(retried.error().message));
+            return Q_EMIT failed(
+                tr("Task %1 was not retried: %2").arg(m_taskId.value).arg(ErrorAdvice::describe(retried.error())));
         Q_EMIT taskUpdated(retried.value());
         load();
     });

@@ -1,6 +1,7 @@
 #include "tasks/tasksmodel.h"
 
 #include "common/displaytext.h"
+#include "common/erroradvice.h"
 #include "common/swarmdirectory.h"
 #include "common/updatecoalescer.h"
 #include "tasks/taskquerymatcher.h"
@@ -98,7 +99,7 @@ void TasksModel::reload()
             return;
         if (!page) {
             setLoading(true, false);
-            return Q_EMIT failed(tr("The tasks cannot be loaded: %1").arg(page.error().message));
+            return Q_EMIT failed(tr("The tasks cannot be loaded: %1").arg(ErrorAdvice::describe(page.error())));
         }
         insertBlock(page->items, page->asOfSeq);
         if (!page->items.isEmpty())
@@ -119,7 +120,8 @@ void TasksModel::subscribe(quint64 generation, quint64 afterSeq)
     m_lastSeq = std::max(m_lastSeq, afterSeq);
     m_backend.subscribe(spec, this, [this, generation](Result<Subscription> subscribed) {
         if (!subscribed)
-            return Q_EMIT failed(tr("Task changes are not followed: %1").arg(subscribed.error().message));
+            return Q_EMIT failed(
+                tr("Task changes are not followed: %1").arg(ErrorAdvice::describe(subscribed.error())));
         if (generation != m_generation)
             return m_backend.unsubscribe(subscribed->id, this, [](Result<void>) {});
         m_subscription = subscribed->id;
@@ -238,7 +240,7 @@ void TasksModel::fetchMore(const QModelIndex &parent)
                 return;
             setLoading(true, false);
             if (!page)
-                return Q_EMIT failed(tr("More tasks cannot be loaded: %1").arg(page.error().message));
+                return Q_EMIT failed(tr("More tasks cannot be loaded: %1").arg(ErrorAdvice::describe(page.error())));
             if (cursor != m_nextCursor)
                 return; // rows were trimmed meanwhile; the view asks again
             QList<Task> older;
@@ -435,7 +437,7 @@ void TasksModel::fetch(TaskId id, bool probe)
             return; // the query changed
         if (!found) {
             if (found.error().code != ErrorCode::NotFound)
-                Q_EMIT failed(tr("Task %1 cannot be read: %2").arg(id.value).arg(found.error().message));
+                Q_EMIT failed(tr("Task %1 cannot be read: %2").arg(id.value).arg(ErrorAdvice::describe(found.error())));
             return;
         }
         const int row = rowOf(id);
@@ -471,7 +473,7 @@ void TasksModel::fetchTop(quint64 generation, quint64 anchor, const QString &cur
             return;
         if (!page) {
             m_mergingTop = false;
-            return Q_EMIT failed(tr("New tasks cannot be loaded: %1").arg(page.error().message));
+            return Q_EMIT failed(tr("New tasks cannot be loaded: %1").arg(ErrorAdvice::describe(page.error())));
         }
         QList<Task> newer;
         for (const Task &t : page->items) {

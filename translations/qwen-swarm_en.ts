@@ -1,0 +1,2623 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>ConnectionProblem</name>
+    <message>
+        <source>The daemon cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection failed (TLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daemon refused the token (401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daemon does not allow this connection (403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console and the daemon speak different protocol versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console keeps retrying with backoff. Check that qwen-swarmd runs and that the address and port are right, or open File › Connect… to choose another connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the URL&apos;s host name matches the daemon&apos;s certificate, and give the CA file that signed it (--ca-file or the connection dialog). Use wss:// only if the daemon serves TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a valid JWT or API key: File › Connect…, --token, or the QWEN_SWARM_TOKEN variable. An administrator can create a key with qwen-swarmd --create-api-key ROLE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the daemon&apos;s administrator for a token with a sufficient role, or to allow this console&apos;s origin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a console and a daemon of matching releases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again from File › Connect…; if it persists, see the daemon&apos;s log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>Enter the daemon&apos;s address as ws://host:port or wss://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must start with ws:// or wss:// (not %1://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the daemon&apos;s port to the address, e.g. %1:8765.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisplayText</name>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>specialist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deciding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorAdvice</name>
+    <message>
+        <source>Check the connection in the status bar; press F5 to try again once it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again with a valid token (File › Connect…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not allow this: connect with an operator or admin token (File › Connect…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the value named above and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It changed meanwhile: press F5 to refresh the page, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit was reached: wait a moment, or raise the limit, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing else to do: it was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the task, or choose a strategy with a tie-break or a lower threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s settings and key, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This daemon does not support it: update qwen-swarmd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F5 to try again; if it persists, copy the Logs page into a report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogEntry</name>
+    <message>
+        <source>agent #%1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent #%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task #%1: %2 → %3, attempt %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision #%1 for task #%2: &quot;%3&quot;, %4% agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision #%1 for task #%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Reputation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the data folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Console::ConsoleSession</name>
+    <message>
+        <source>Embedded core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no readable PEM certificate: give the certificate of the CA that signed the daemon&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS, private CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Console::ConsoleShell</name>
+    <message>
+        <source>Qwen Swarm — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qwen Swarm — %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+The current connection stays open. Correct the profile in File › Connect… and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui</name>
+    <message>
+        <source>%1 vote(s), weight %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vote(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AgentDetailWidget</name>
+    <message>
+        <source>Agent %1 (removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an agent to see its details.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 concurrent calls, budget %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 errors, %3 in flight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prompt, %2 completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Cannot be read: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Loading…&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing learned yet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 right (Beta %2, %3; %n update(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State history (since this page opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No lifecycle change seen yet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Plus %n idle ⇄ busy change(s) as calls started and finished.&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AgentGraphPage</name>
+    <message>
+        <source>Double-click an agent for its details, a swarm&apos;s background to collapse it; right-click for commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit to view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all swarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpand all swarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find agent and focus (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent&apos;s name contains &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live graph updates are off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The swarms cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agents cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agents selected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 — %4 calls, %5 errors, reputation %6. Double-click or Enter opens its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the last minutes forward from the slider&apos;s position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag left to see the agents&apos; states of the last ten minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the agent graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open agent details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qwen Swarm agent graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export agent graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The graph could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AgentsModel</name>
+    <message>
+        <source>Agent changes are not followed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agents cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reputations cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AgentsPage</name>
+    <message>
+        <source>Filter by name, model, provider, tag, role or swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spawn agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 the selected agents (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more agents first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1 spawned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All swarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AuditModel</name>
+    <message>
+        <source>allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::BannerWidget</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::BatchOperation</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: done for %n item(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed for %2 of %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::CommandPaletteDialog</name>
+    <message>
+        <source>Go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent name, task or decision id (#42), words of a task, or an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓ to choose · Enter to open · Esc to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::CommandPaletteModel</name>
+    <message>
+        <source>Agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided “%1” (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConnectionBar</name>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &amp;settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConnectionDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Embedded core (runs inside this console)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remote daemon (qwen-swarmd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the &amp;demo swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep data in &amp;memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the platform&apos;s data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &amp;profiles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data &amp;folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token (JWT or API key):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 does not exist: choose the PEM file of the CA that signed the daemon&apos;s certificate, or leave it empty to trust the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConnectionStatusWidget</name>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 store · v%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Providers: %2
+Strategies: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The orchestration core runs inside this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to the daemon at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConsensusPage</name>
+    <message>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback recorded; the agents&apos; reputations moved (see the chart).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare two selected decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or two decisions to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to one decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow &amp;live decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement ≥ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≤ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the newest decisions as they are made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the two selected decisions side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All swarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions shown, more available</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConsensusWhy</name>
+    <message>
+        <source>&apos;%1&apos; from %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Not counted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gave differing answers (equivocated) and support nothing. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f = %1 as configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f = %1, the most faults %2 voters can tolerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 agent(s) voted, fewer than the 3f+1 = %2 needed to tolerate %3, so the proposal was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer had any valid vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the best, &apos;%1&apos;, had %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1, an answer needs 2f+1 = %2 matching valid votes; %3, so the proposal was rejected (Byzantine rejection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; both reached 2f+1 = %3 with %4 votes each: a tie, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1, &apos;%2&apos; has %3 matching valid votes, at least 2f+1 = %4: counted toward it were %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 strategy scores the answers rather than counting them: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 valid vote(s) were cast where %2 were required: the quorum was not met, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No vote was valid, so there was nothing to decide between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reached %2, meeting the %3 required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leading answer &apos;%1&apos; reached only %2, short of the %3 required, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1 reached %2 agreement, at least the %3 that ends the debate. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No round reached the %1 agreement that ends the debate early; the last round (%2) is decided by its most weight. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposers answered first; the last round is the judges&apos; verdict on their proposals. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tied with %2 each and the strategy breaks no ties (tie_break &quot;none&quot;), so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tied with %2 each; the &quot;%3&quot; tie-break settled it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; had the most %2 (%3 of the valid total), which is what %4 asks for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No votes were cast, so the %1 strategy had nothing to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy %1: the winner needs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: &apos;%1&apos; with %2 agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Dissenting: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: no decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The votes read differently from the recorded outcome; the strategy&apos;s own account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DashboardPage</name>
+    <message>
+        <source>Metrics cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze the charts to read them; sampling goes on (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charts show what this console sampled since it opened: a point a second for the last hour, a point a minute for 24 hours. History from the store&apos;s roll-ups is not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$ per min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time from a task&apos;s acceptance to its decision (task duration), quantiles of the tasks that finished in the last few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume &amp;charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first metrics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last sample %1 · %n sample(s) kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused — sampling goes on · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DecisionChartsWidget</name>
+    <message>
+        <source>Votes per round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement over rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leader&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DecisionDetailWidget</name>
+    <message>
+        <source>Raw answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This decision was right: trust the agents that agreed with it more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This decision was wrong: trust the agents that agreed with it less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a decision to see its rounds, votes and why.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Decision #%1&lt;/b&gt; · task #%2 · %3 &lt;span style=&apos;color:gray&apos;&gt;%4&lt;/span&gt; · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked right by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked wrong by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was this decision right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Winner &lt;b style=&apos;color:%1&apos;&gt;&apos;%2&apos;&lt;/b&gt; · agreement %3 · rule: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c00&apos;&gt;No decision&lt;/b&gt; · rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:#c00&apos;&gt;dissenters: %1&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Byzantine: n = %1, f = %2, 2f+1 = %3; counted toward it: %4 (marked ✓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw answer:
+%1
+
+Rationale: %2
+%3 ms · %4 + %5 tokens · %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissenter: voted for another answer than the decided one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refined (layer %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Flow&lt;/b&gt;&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the consensus view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback was not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DecisionListModel</name>
+    <message>
+        <source>Live decisions are off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::GraphMinimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::LogsPage</name>
+    <message>
+        <source>Live log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy log lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected lines, or every line shown when none is selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;older audit entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live log is not followed: %1. Press F5 to try again; if it persists, check the connection in the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live audit events are not followed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) were not received (seq %1–%2): the console was too slow or reconnected late.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log line(s) copied.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail is for administrators; this connection&apos;s role is %1. Connect with an admin token to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read: %1. Press F5 to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entry(ies), all loaded; new ones appear on top.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entry(ies) loaded, newest first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · paused, %n new</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::MainWindow</name>
+    <message>
+        <source>Qwen Swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent &amp;graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Consensus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find in page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Qwen Swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Qwen Swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qwen Swarm %1
+Operations console for multi-agent LLM swarms.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend does not answer: %1. The console keeps trying; pages refresh when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard is live; nothing to refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::MetricChartWidget</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::MetricsHistory</name>
+    <message>
+        <source>Metrics cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::RecentDecisionsWidget</name>
+    <message>
+        <source>Newest decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 — decided “%2” with %3% agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 — no decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ReputationChartWidget</name>
+    <message>
+        <source>Reputation over time (■ = feedback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::SecretStore</name>
+    <message>
+        <source>The system keychain is not used: the token is kept in memory until the console quits, never on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1): the token is kept in memory until the console quits, never on disk. Set QWEN_SWARM_TOKEN to avoid typing it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::SpawnAgentDialog</name>
+    <message>
+        <source>Spawn agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON object, e.g. {&quot;temperature&quot;: 0.2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. math, general</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrent calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy of %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a JSON object such as {&quot;temperature&quot;: 0.2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the swarm the agent joins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent was not spawned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::SummaryPage</name>
+    <message>
+        <source>Tasks submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed or timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::SwarmDirectory</name>
+    <message>
+        <source>Swarm changes are not followed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The swarms cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::TaskDetailWidget</name>
+    <message>
+        <source>Cancel task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled by operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 was not cancelled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 was not retried: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a task to see its input, attempts, timeline and decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the swarm&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (after %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier changes are no longer kept by the backend; the times above and below are what is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt %1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissenters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 “%2” · confidence %3 · weight %4 · %5 · %6 tokens · %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::TasksModel</name>
+    <message>
+        <source>The tasks cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task changes are not followed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swarm default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More tasks cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New tasks cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::TasksPage</name>
+    <message>
+        <source>Newest first. More rows load as you scroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected queued or running tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selected failed, cancelled or timed-out tasks one more attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;new tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search prompts, variables and tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks decided by this strategy (a task without one takes its swarm&apos;s default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All swarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more tasks first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled by operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · more as you scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show new tasks (up to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n new task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::VoteAnalysis</name>
+    <message>
+        <source>more than half of the valid votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1% of the valid %2, with a quorum of %3 valid votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every valid vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2f+1 = %1 matching votes (n = %2, f = %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement of %1% to stop early, else the most weight after the last round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the judges&apos; plurality over the last proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the most reputation weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the highest Borda score over the ranked answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer most similar to all the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the most votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Attach to a qwen-swarmd daemon at URL (ws://host:port or wss://host:port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT or API key for --attach. Prefer the QWEN_SWARM_TOKEN environment variable: a command line is visible to other users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with the saved connection profile NAME (its token comes from the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the daemon&apos;s certificate, trusted besides the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the embedded core&apos;s database (default: the platform&apos;s data folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the demo swarm and its task stream in the embedded core (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the embedded core without the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo tasks per second (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the embedded core&apos;s data in memory only (lost on exit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the embedded core (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the window (en, zh_CN; default: the system&apos;s, or the saved choice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep tokens in memory only, for this run, instead of the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations console for multi-agent LLM swarms. Without options it runs an embedded core with a demo swarm of simulated agents; with --attach or --profile it attaches to a qwen-swarmd daemon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qwen Swarm cannot start.
+
+%1
+
+Start with --memory to run without a database, --data-dir to use another folder, or check --attach and --ca-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the demo run, save each page as DIR/NN-page.png, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2615 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ConnectionProblem</name>
+    <message>
+        <source>The daemon cannot be reached.</source>
+        <translation>无法连接到守护进程。</translation>
+    </message>
+    <message>
+        <source>The secure connection failed (TLS).</source>
+        <translation>安全连接失败（TLS）。</translation>
+    </message>
+    <message>
+        <source>The daemon refused the token (401).</source>
+        <translation>守护进程拒绝了令牌（401）。</translation>
+    </message>
+    <message>
+        <source>The daemon does not allow this connection (403).</source>
+        <translation>守护进程不允许此连接（403）。</translation>
+    </message>
+    <message>
+        <source>This console and the daemon speak different protocol versions.</source>
+        <translation>本控制台与守护进程的协议版本不一致。</translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation>连接失败。</translation>
+    </message>
+    <message>
+        <source>The console keeps retrying with backoff. Check that qwen-swarmd runs and that the address and port are right, or open File › Connect… to choose another connection.</source>
+        <translation>控制台会按退避策略持续重试。请确认 qwen-swarmd 正在运行、地址和端口正确，或打开“文件 › 连接…”选择其他连接。</translation>
+    </message>
+    <message>
+        <source>Check that the URL&apos;s host name matches the daemon&apos;s certificate, and give the CA file that signed it (--ca-file or the connection dialog). Use wss:// only if the daemon serves TLS.</source>
+        <translation>请确认 URL 中的主机名与守护进程的证书一致，并提供签发该证书的 CA 文件（--ca-file 或连接对话框）。仅当守护进程提供 TLS 时才使用 wss://。</translation>
+    </message>
+    <message>
+        <source>Give a valid JWT or API key: File › Connect…, --token, or the QWEN_SWARM_TOKEN variable. An administrator can create a key with qwen-swarmd --create-api-key ROLE.</source>
+        <translation>请提供有效的 JWT 或 API 密钥：“文件 › 连接…”、--token 或 QWEN_SWARM_TOKEN 环境变量。管理员可用 qwen-swarmd --create-api-key ROLE 创建密钥。</translation>
+    </message>
+    <message>
+        <source>Ask the daemon&apos;s administrator for a token with a sufficient role, or to allow this console&apos;s origin.</source>
+        <translation>请向守护进程管理员申请具有足够角色的令牌，或请其允许本控制台的来源。</translation>
+    </message>
+    <message>
+        <source>Install a console and a daemon of matching releases.</source>
+        <translation>请安装版本相互匹配的控制台和守护进程。</translation>
+    </message>
+    <message>
+        <source>Try again from File › Connect…; if it persists, see the daemon&apos;s log.</source>
+        <translation>请通过“文件 › 连接…”重试；若问题持续，请查看守护进程日志。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation>%1（%2）%3</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>Enter the daemon&apos;s address as ws://host:port or wss://host:port.</source>
+        <translation>请以 ws://主机:端口 或 wss://主机:端口 的形式输入守护进程地址。</translation>
+    </message>
+    <message>
+        <source>The address must start with ws:// or wss:// (not %1://).</source>
+        <translation>地址必须以 ws:// 或 wss:// 开头（而不是 %1://）。</translation>
+    </message>
+    <message>
+        <source>Add the daemon&apos;s port to the address, e.g. %1:8765.</source>
+        <translation>请在地址中加上守护进程端口，例如 %1:8765。</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayText</name>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>排空中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>recovering</source>
+        <translation>恢复中</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>协调者</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>工作者</translation>
+    </message>
+    <message>
+        <source>specialist</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>judge</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>critic</source>
+        <translation>批评者</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>排空</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>deciding</source>
+        <translation>决策中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>$%1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorAdvice</name>
+    <message>
+        <source>Check the connection in the status bar; press F5 to try again once it is back.</source>
+        <translation>请检查状态栏中的连接；恢复后按 F5 重试。</translation>
+    </message>
+    <message>
+        <source>Connect again with a valid token (File › Connect…).</source>
+        <translation>请使用有效令牌重新连接（文件 › 连接…）。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this: connect with an operator or admin token (File › Connect…).</source>
+        <translation>您的角色不允许此操作：请使用操作员或管理员令牌连接（文件 › 连接…）。</translation>
+    </message>
+    <message>
+        <source>Correct the value named above and try again.</source>
+        <translation>请更正上面指出的值后重试。</translation>
+    </message>
+    <message>
+        <source>It changed meanwhile: press F5 to refresh the page, then try again.</source>
+        <translation>它已在此期间发生变化：请按 F5 刷新页面后重试。</translation>
+    </message>
+    <message>
+        <source>A limit was reached: wait a moment, or raise the limit, then try again.</source>
+        <translation>已达到限制：请稍候或提高限制后重试。</translation>
+    </message>
+    <message>
+        <source>Nothing else to do: it was cancelled.</source>
+        <translation>无需其他操作：它已被取消。</translation>
+    </message>
+    <message>
+        <source>Retry the task, or choose a strategy with a tie-break or a lower threshold.</source>
+        <translation>请重试该任务，或选择带平局裁决或更低阈值的策略。</translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s settings and key, then retry.</source>
+        <translation>请检查提供方的设置和密钥后重试。</translation>
+    </message>
+    <message>
+        <source>This daemon does not support it: update qwen-swarmd.</source>
+        <translation>此守护进程不支持该操作：请升级 qwen-swarmd。</translation>
+    </message>
+    <message>
+        <source>Press F5 to try again; if it persists, copy the Logs page into a report.</source>
+        <translation>按 F5 重试；若问题持续，请将日志页面内容复制到报告中。</translation>
+    </message>
+</context>
+<context>
+    <name>LogEntry</name>
+    <message>
+        <source>agent #%1 removed</source>
+        <translation>智能体 #%1 已移除</translation>
+    </message>
+    <message>
+        <source>agent #%1: %2 → %3</source>
+        <translation>智能体 #%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>task #%1: %2 → %3, attempt %4</source>
+        <translation>任务 #%1：%2 → %3，第 %4 次尝试</translation>
+    </message>
+    <message>
+        <source>decision #%1 for task #%2: &quot;%3&quot;, %4% agreement</source>
+        <translation>任务 #%2 的决策 #%1：“%3”，一致率 %4%</translation>
+    </message>
+    <message>
+        <source>decision #%1 for task #%2: %3</source>
+        <translation>任务 #%2 的决策 #%1：%3</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Reputation %1</source>
+        <translation>声誉 %1</translation>
+    </message>
+    <message>
+        <source>cannot create the data folder %1</source>
+        <translation>无法创建数据文件夹 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Console::ConsoleSession</name>
+    <message>
+        <source>Embedded core</source>
+        <translation>内嵌核心</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no readable PEM certificate: give the certificate of the CA that signed the daemon&apos;s certificate.</source>
+        <translation>CA 文件 %1 中没有可读的 PEM 证书：请提供签发守护进程证书的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>TLS, private CA</source>
+        <translation>TLS，私有 CA</translation>
+    </message>
+    <message>
+        <source>the connection was lost</source>
+        <translation>连接已断开</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Console::ConsoleShell</name>
+    <message>
+        <source>Qwen Swarm — %1</source>
+        <translation>Qwen Swarm — %1</translation>
+    </message>
+    <message>
+        <source>Qwen Swarm — %1 (%2)</source>
+        <translation>Qwen Swarm — %1（%2）</translation>
+    </message>
+    <message>
+        <source>Demo stopped: %1</source>
+        <translation>演示已停止：%1</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>%1
+
+The current connection stays open. Correct the profile in File › Connect… and try again.</source>
+        <translation>%1
+
+当前连接保持不变。请在“文件 › 连接…”中修正配置后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui</name>
+    <message>
+        <source>%1 vote(s), weight %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vote(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AgentDetailWidget</name>
+    <message>
+        <source>Agent %1 (removed)</source>
+        <translation>智能体 %1（已移除）</translation>
+    </message>
+    <message>
+        <source>No agent selected</source>
+        <translation>未选择智能体</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an agent to see its details.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;选择一个智能体以查看详情。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1，自 %2 起</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>%1 concurrent calls, budget %2</source>
+        <translation>%1 个并发调用，预算 %2</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>%1 (%2 errors, %3 in flight)</source>
+        <translation>%1（%2 个错误，%3 个进行中）</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌数</translation>
+    </message>
+    <message>
+        <source>%1 prompt, %2 completion</source>
+        <translation>提示 %1，补全 %2</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation>声誉</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Cannot be read: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;无法读取：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Loading…&lt;/p&gt;</source>
+        <translation>&lt;p&gt;正在加载…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing learned yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;尚未学习到任何内容。&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 right (Beta %2, %3; %n update(s))</source>
+        <translation>
+            <numerusform>%1 正确（Beta %2, %3；%n 次更新）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>tag “%1”</source>
+        <translation>标签“%1”</translation>
+    </message>
+    <message>
+        <source>State history (since this page opened)</source>
+        <translation>状态历史（自本页面打开以来）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No lifecycle change seen yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;尚未观察到生命周期变化。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Plus %n idle ⇄ busy change(s) as calls started and finished.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;另有 %n 次随调用开始和结束而发生的空闲 ⇄ 忙碌变化。&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AgentGraphPage</name>
+    <message>
+        <source>Double-click an agent for its details, a swarm&apos;s background to collapse it; right-click for commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit to view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all swarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpand all swarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find agent and focus (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent&apos;s name contains &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live graph updates are off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The swarms cannot be listed: %1</source>
+        <translation type="unfinished">无法列出集群：%1</translation>
+    </message>
+    <message>
+        <source>The agents cannot be listed: %1</source>
+        <translation type="unfinished">无法列出智能体：%1</translation>
+    </message>
+    <message>
+        <source>Nothing selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agents selected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 — %4 calls, %5 errors, reputation %6. Double-click or Enter opens its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the last minutes forward from the slider&apos;s position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag left to see the agents&apos; states of the last ten minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the agent graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Open agent details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qwen Swarm agent graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export agent graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The graph could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AgentsModel</name>
+    <message>
+        <source>Agent changes are not followed: %1</source>
+        <translation>未能跟踪智能体变更：%1</translation>
+    </message>
+    <message>
+        <source>The agents cannot be listed: %1</source>
+        <translation>无法列出智能体：%1</translation>
+    </message>
+    <message>
+        <source>Reputations cannot be read: %1</source>
+        <translation>无法读取声誉：%1</translation>
+    </message>
+    <message>
+        <source>%1 since %2: %3</source>
+        <translation>%1，自 %2 起：%3</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation>声誉</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌数</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Agent %1 cannot be read: %2</source>
+        <translation>无法读取智能体 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AgentsPage</name>
+    <message>
+        <source>Filter by name, model, provider, tag, role or swarm</source>
+        <translation>按名称、模型、提供方、标签、角色或集群筛选</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>&amp;Spawn agent…</source>
+        <translation>创建智能体(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>%1 the selected agents (%2)</source>
+        <translation>%1选中的智能体（%2）</translation>
+    </message>
+    <message>
+        <source>Select one or more agents first.</source>
+        <translation>请先选择一个或多个智能体。</translation>
+    </message>
+    <message>
+        <source>from the console</source>
+        <translation>来自控制台</translation>
+    </message>
+    <message>
+        <source>Agent %1 spawned.</source>
+        <translation>已创建智能体 %1。</translation>
+    </message>
+    <message>
+        <source>All swarms</source>
+        <translation>所有集群</translation>
+    </message>
+    <message>
+        <source>%1 of %2 agents</source>
+        <translation>%1 / %2 个智能体</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::AuditModel</name>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::BannerWidget</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::BatchOperation</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: done for %n item(s).</source>
+        <translation>
+            <numerusform>%1：已完成 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed for %2 of %3: %4</source>
+        <translation>%1 在 %3 项中有 %2 项失败：%4</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::CommandPaletteDialog</name>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Agent name, task or decision id (#42), words of a task, or an action</source>
+        <translation>智能体名称、任务或决策编号（#42）、任务中的词语或某个操作</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>没有与“%1”匹配的项。</translation>
+    </message>
+    <message>
+        <source>↑ ↓ to choose · Enter to open · Esc to close</source>
+        <translation>↑ ↓ 选择 · 回车打开 · Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::CommandPaletteModel</name>
+    <message>
+        <source>Agent %1</source>
+        <translation>智能体 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>decided “%1” (%2)</source>
+        <translation>决定“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>Decision %1</source>
+        <translation>决策 %1</translation>
+    </message>
+    <message>
+        <source>task %1 · %2</source>
+        <translation>任务 %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConnectionBar</name>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>立即重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Connection &amp;settings…</source>
+        <translation>连接设置(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConnectionDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Embedded core (runs inside this console)</source>
+        <translation>内嵌核心（在本控制台内运行）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remote daemon (qwen-swarmd)</source>
+        <translation>远程守护进程（qwen-swarmd）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the &amp;demo swarm</source>
+        <translation>运行演示集群(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Keep data in &amp;memory only</source>
+        <translation>数据仅保存在内存中(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the keychain)</source>
+        <translation>不变（保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>system certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s data folder</source>
+        <translation>平台数据文件夹</translation>
+    </message>
+    <message>
+        <source>Saved &amp;profiles:</source>
+        <translation>已保存的配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Data &amp;folder:</source>
+        <translation>数据文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Token (JWT or API key):</source>
+        <translation>令牌（JWT 或 API 密钥）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA 文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>新建配置</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新连接</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>请为配置命名。</translation>
+    </message>
+    <message>
+        <source>The CA file %1 does not exist: choose the PEM file of the CA that signed the daemon&apos;s certificate, or leave it empty to trust the system&apos;s.</source>
+        <translation>CA 文件 %1 不存在：请选择签发守护进程证书的 CA 的 PEM 文件，或留空以信任系统证书。</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConnectionStatusWidget</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Embedded core</source>
+        <translation>内嵌核心</translation>
+    </message>
+    <message>
+        <source>%1 store · v%2</source>
+        <translation>%1 存储 · v%2</translation>
+    </message>
+    <message>
+        <source>%1
+Providers: %2
+Strategies: %3</source>
+        <translation>%1
+提供方：%2
+策略：%3</translation>
+    </message>
+    <message>
+        <source>The orchestration core runs inside this console.</source>
+        <translation>编排核心运行在本控制台内。</translation>
+    </message>
+    <message>
+        <source>Attached to the daemon at %1</source>
+        <translation>已连接到位于 %1 的守护进程</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>role: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
+        <source>%1 ms round trip</source>
+        <translation>往返 %1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConsensusPage</name>
+    <message>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback recorded; the agents&apos; reputations moved (see the chart).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare two selected decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or two decisions to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to one decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow &amp;live decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement ≥ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≤ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished">任意时间</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation type="unfinished">最近 15 分钟 {5 ?}</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished">最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the newest decisions as they are made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the two selected decisions side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All swarms</source>
+        <translation type="unfinished">所有集群</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions shown, more available</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ConsensusWhy</name>
+    <message>
+        <source>&apos;%1&apos; from %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source> Not counted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gave differing answers (equivocated) and support nothing. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f = %1 as configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f = %1, the most faults %2 voters can tolerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 agent(s) voted, fewer than the 3f+1 = %2 needed to tolerate %3, so the proposal was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer had any valid vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the best, &apos;%1&apos;, had %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1, an answer needs 2f+1 = %2 matching valid votes; %3, so the proposal was rejected (Byzantine rejection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; both reached 2f+1 = %3 with %4 votes each: a tie, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1, &apos;%2&apos; has %3 matching valid votes, at least 2f+1 = %4: counted toward it were %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 strategy scores the answers rather than counting them: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 valid vote(s) were cast where %2 were required: the quorum was not met, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No vote was valid, so there was nothing to decide between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reached %2, meeting the %3 required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leading answer &apos;%1&apos; reached only %2, short of the %3 required, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1 reached %2 agreement, at least the %3 that ends the debate. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No round reached the %1 agreement that ends the debate early; the last round (%2) is decided by its most weight. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposers answered first; the last round is the judges&apos; verdict on their proposals. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tied with %2 each and the strategy breaks no ties (tie_break &quot;none&quot;), so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tied with %2 each; the &quot;%3&quot; tie-break settled it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; had the most %2 (%3 of the valid total), which is what %4 asks for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No votes were cast, so the %1 strategy had nothing to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy %1: the winner needs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: &apos;%1&apos; with %2 agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Dissenting: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: no decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The votes read differently from the recorded outcome; the strategy&apos;s own account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DashboardPage</name>
+    <message>
+        <source>Metrics cannot be read</source>
+        <translation>无法读取指标</translation>
+    </message>
+    <message>
+        <source>&amp;Pause charts</source>
+        <translation>暂停图表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Freeze the charts to read them; sampling goes on (%1)</source>
+        <translation>冻结图表以便查看；采样继续进行（%1）</translation>
+    </message>
+    <message>
+        <source>The charts show what this console sampled since it opened: a point a second for the last hour, a point a minute for 24 hours. History from the store&apos;s roll-ups is not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>显示最近 %1</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>per s</source>
+        <translation>每秒</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Decision latency</source>
+        <translation>决策延迟</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Agent calls</source>
+        <translation>智能体调用</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌数</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>令牌数</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>$ per min</source>
+        <translation>美元/分钟</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>failed calls</source>
+        <translation>失败调用</translation>
+    </message>
+    <message>
+        <source>failed tasks</source>
+        <translation>失败任务</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Agents by state</source>
+        <translation>各状态智能体</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>排空中</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>停机</translation>
+    </message>
+    <message>
+        <source>Time from a task&apos;s acceptance to its decision (task duration), quantiles of the tasks that finished in the last few seconds.</source>
+        <translation>从任务被接受到作出决策的时间（任务耗时），为最近几秒内完成任务的分位数。</translation>
+    </message>
+    <message>
+        <source>Resume &amp;charts</source>
+        <translation>继续图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Waiting for the first metrics…</source>
+        <translation>正在等待首批指标…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last sample %1 · %n sample(s) kept</source>
+        <translation>
+            <numerusform>最近采样 %1 · 保留 %n 个样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused — sampling goes on · %1</source>
+        <translation>已暂停 — 采样继续 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DecisionChartsWidget</name>
+    <message>
+        <source>Votes per round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement over rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leader&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DecisionDetailWidget</name>
+    <message>
+        <source>Raw answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This decision was right: trust the agents that agreed with it more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This decision was wrong: trust the agents that agreed with it less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a decision to see its rounds, votes and why.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Decision #%1&lt;/b&gt; · task #%2 · %3 &lt;span style=&apos;color:gray&apos;&gt;%4&lt;/span&gt; · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked right by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked wrong by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Was this decision right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Winner &lt;b style=&apos;color:%1&apos;&gt;&apos;%2&apos;&lt;/b&gt; · agreement %3 · rule: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c00&apos;&gt;No decision&lt;/b&gt; · rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:#c00&apos;&gt;dissenters: %1&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Byzantine: n = %1, f = %2, 2f+1 = %3; counted toward it: %4 (marked ✓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation type="unfinished">第 %1 轮</translation>
+    </message>
+    <message>
+        <source>Raw answer:
+%1
+
+Rationale: %2
+%3 ms · %4 + %5 tokens · %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissenter: voted for another answer than the decided one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refined (layer %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Flow&lt;/b&gt;&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the consensus view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback was not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DecisionListModel</name>
+    <message>
+        <source>Live decisions are off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation type="unfinished">未决定</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::GraphMinimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::LogsPage</name>
+    <message>
+        <source>Live log</source>
+        <translation>实时日志</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>&amp;Pause log</source>
+        <translation>暂停日志(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy log lines</source>
+        <translation>复制日志行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines, or every line shown when none is selected</source>
+        <translation>复制选中的行；未选中时复制所有显示的行</translation>
+    </message>
+    <message>
+        <source>C&amp;lear log</source>
+        <translation>清空日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Load &amp;older audit entries</source>
+        <translation>加载更早的审计记录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>调试及以上</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>所有来源</translation>
+    </message>
+    <message>
+        <source>Search the log…</source>
+        <translation>搜索日志…</translation>
+    </message>
+    <message>
+        <source>The live log is not followed: %1. Press F5 to try again; if it persists, check the connection in the status bar.</source>
+        <translation>未能跟踪实时日志：%1。按 F5 重试；若问题持续，请检查状态栏中的连接。</translation>
+    </message>
+    <message>
+        <source>Live audit events are not followed: %1</source>
+        <translation>未能跟踪实时审计事件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) were not received (seq %1–%2): the console was too slow or reconnected late.</source>
+        <translation>
+            <numerusform>有 %n 个事件未收到（序号 %1–%2）：控制台处理过慢或重连过晚。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume &amp;log</source>
+        <translation>继续日志(&amp;L)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log line(s) copied.</source>
+        <translation>
+            <numerusform>已复制 %n 行日志。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail is for administrators; this connection&apos;s role is %1. Connect with an admin token to see it.</source>
+        <translation>审计记录仅对管理员开放；此连接的角色为 %1。请使用管理员令牌连接后查看。</translation>
+    </message>
+    <message>
+        <source>Loading the audit trail…</source>
+        <translation>正在加载审计记录…</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read: %1. Press F5 to try again.</source>
+        <translation>无法读取审计记录：%1。按 F5 重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entry(ies), all loaded; new ones appear on top.</source>
+        <translation>
+            <numerusform>共 %n 条审计记录，已全部加载；新记录显示在顶部。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entry(ies) loaded, newest first.</source>
+        <translation>
+            <numerusform>已加载 %n 条审计记录，最新的在前。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n line(s)</source>
+        <translation>
+            <numerusform>%1 / %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · paused, %n new</source>
+        <translation>
+            <numerusform> · 已暂停，%n 条新内容</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::MainWindow</name>
+    <message>
+        <source>Qwen Swarm</source>
+        <translation>Qwen Swarm</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Agent graph</source>
+        <translation>智能体关系图</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>连接(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>转到(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>仪表盘(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Agents</source>
+        <translation>智能体(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation>日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Agent &amp;graph</source>
+        <translation>智能体关系图(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Consensus</source>
+        <translation>共识(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in page</source>
+        <translation>在页面中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh page</source>
+        <translation>刷新页面(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>%1 page</source>
+        <translation>%1页面</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light theme</source>
+        <translation>浅色主题(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>关系图(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Qwen Swarm</source>
+        <translation>关于 Qwen Swarm(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Qwen Swarm</source>
+        <translation>关于 Qwen Swarm</translation>
+    </message>
+    <message>
+        <source>Qwen Swarm %1
+Operations console for multi-agent LLM swarms.
+
+%2</source>
+        <translation>Qwen Swarm %1
+多智能体 LLM 集群运维控制台。
+
+%2</translation>
+    </message>
+    <message>
+        <source>The backend does not answer: %1. The console keeps trying; pages refresh when it is back.</source>
+        <translation>后端无响应：%1。控制台会继续重试；恢复后页面会自动刷新。</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>Decision %1 cannot be opened: %2</source>
+        <translation>无法打开决策 %1：%2</translation>
+    </message>
+    <message>
+        <source>The dashboard is live; nothing to refresh.</source>
+        <translation>仪表盘实时更新，无需刷新。</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>连接问题</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::MetricChartWidget</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 at %4</source>
+        <translation>%1：%4 时为 %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::MetricsHistory</name>
+    <message>
+        <source>Metrics cannot be read: %1</source>
+        <translation>无法读取指标：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::RecentDecisionsWidget</name>
+    <message>
+        <source>Newest decisions</source>
+        <translation>最新决策</translation>
+    </message>
+    <message>
+        <source>Task %1 — decided “%2” with %3% agreement</source>
+        <translation>任务 %1 — 以 %3% 的一致率决定“%2”</translation>
+    </message>
+    <message>
+        <source>Task %1 — no decision</source>
+        <translation>任务 %1 — 未决定</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ReputationChartWidget</name>
+    <message>
+        <source>Reputation over time (■ = feedback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::SecretStore</name>
+    <message>
+        <source>The system keychain is not used: the token is kept in memory until the console quits, never on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1): the token is kept in memory until the console quits, never on disk. Set QWEN_SWARM_TOKEN to avoid typing it again.</source>
+        <translation>没有可用的系统钥匙串（%1）：令牌仅保存在内存中直到控制台退出，绝不写入磁盘。设置 QWEN_SWARM_TOKEN 可免去再次输入。</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::SpawnAgentDialog</name>
+    <message>
+        <source>Spawn agent</source>
+        <translation>创建智能体</translation>
+    </message>
+    <message>
+        <source>Spawn</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>A JSON object, e.g. {&quot;temperature&quot;: 0.2}</source>
+        <translation>一个 JSON 对象，例如 {&quot;temperature&quot;: 0.2}</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. math, general</source>
+        <translation>以逗号分隔，例如 math, general</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Concurrent calls</source>
+        <translation>并发调用</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Blank agent</source>
+        <translation>空白智能体</translation>
+    </message>
+    <message>
+        <source>Copy of %1 (%2, %3)</source>
+        <translation>%1 的副本（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object such as {&quot;temperature&quot;: 0.2}</source>
+        <translation>应为 JSON 对象，例如 {&quot;temperature&quot;: 0.2}</translation>
+    </message>
+    <message>
+        <source>Choose the swarm the agent joins.</source>
+        <translation>请选择智能体加入的集群。</translation>
+    </message>
+    <message>
+        <source>The agent was not spawned: %1</source>
+        <translation>未能创建智能体：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::SummaryPage</name>
+    <message>
+        <source>Tasks submitted</source>
+        <translation>已提交任务</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed or timed out</source>
+        <translation>失败或超时</translation>
+    </message>
+    <message>
+        <source>Tasks per second</source>
+        <translation>每秒任务数</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Agents working</source>
+        <translation>工作中的智能体</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::SwarmDirectory</name>
+    <message>
+        <source>Swarm changes are not followed: %1</source>
+        <translation>未能跟踪集群变更：%1</translation>
+    </message>
+    <message>
+        <source>The swarms cannot be listed: %1</source>
+        <translation>无法列出集群：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::TaskDetailWidget</name>
+    <message>
+        <source>Cancel task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Retry task</source>
+        <translation>重试任务</translation>
+    </message>
+    <message>
+        <source>cancelled by operator</source>
+        <translation>由操作员取消</translation>
+    </message>
+    <message>
+        <source>Task %1 was not cancelled: %2</source>
+        <translation>任务 %1 未被取消：%2</translation>
+    </message>
+    <message>
+        <source>Task %1 was not retried: %2</source>
+        <translation>任务 %1 未被重试：%2</translation>
+    </message>
+    <message>
+        <source>No task selected</source>
+        <translation>未选择任务</translation>
+    </message>
+    <message>
+        <source>Select a task to see its input, attempts, timeline and decision.</source>
+        <translation>选择一个任务以查看其输入、尝试、时间线和决策。</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Task %1 — %2</source>
+        <translation>任务 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Answer format</source>
+        <translation>答案格式</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation>参考答案</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>the swarm&apos;s default</source>
+        <translation>集群默认</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2</source>
+        <translation>%1 / 最多 %2</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>%1 (after %2)</source>
+        <translation>%1（耗时 %2）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation>幂等键</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Earlier changes are no longer kept by the backend; the times above and below are what is known.</source>
+        <translation>后端已不再保留更早的变更；上下显示的时间为已知信息。</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>attempt %1: %2 → %3</source>
+        <translation>第 %1 次尝试：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>No decision was recorded.</source>
+        <translation>没有记录决策。</translation>
+    </message>
+    <message>
+        <source>Not decided yet.</source>
+        <translation>尚未决定。</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>decided “%1”</source>
+        <translation>决定“%1”</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Decision id</source>
+        <translation>决策编号</translation>
+    </message>
+    <message>
+        <source>Dissenters</source>
+        <translation>异议者</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>%1 “%2” · confidence %3 · weight %4 · %5 · %6 tokens · %7</source>
+        <translation>%1“%2” · 置信度 %3 · 权重 %4 · %5 · %6 个令牌 · %7</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::TasksModel</name>
+    <message>
+        <source>The tasks cannot be loaded: %1</source>
+        <translation>无法加载任务：%1</translation>
+    </message>
+    <message>
+        <source>Task changes are not followed: %1</source>
+        <translation>未能跟踪任务变更：%1</translation>
+    </message>
+    <message>
+        <source>swarm default</source>
+        <translation>集群默认</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>More tasks cannot be loaded: %1</source>
+        <translation>无法加载更多任务：%1</translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be read: %2</source>
+        <translation>无法读取任务 %1：%2</translation>
+    </message>
+    <message>
+        <source>New tasks cannot be loaded: %1</source>
+        <translation>无法加载新任务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::TasksPage</name>
+    <message>
+        <source>Newest first. More rows load as you scroll.</source>
+        <translation>最新的在前。滚动时加载更多行。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel tasks</source>
+        <translation>取消任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected queued or running tasks</source>
+        <translation>取消选中的排队或运行中的任务</translation>
+    </message>
+    <message>
+        <source>&amp;Retry tasks</source>
+        <translation>重试任务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Give the selected failed, cancelled or timed-out tasks one more attempt</source>
+        <translation>为选中的失败、已取消或超时任务再尝试一次</translation>
+    </message>
+    <message>
+        <source>Show &amp;new tasks</source>
+        <translation>显示新任务(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Search prompts, variables and tags</source>
+        <translation>搜索提示词、变量和标签</translation>
+    </message>
+    <message>
+        <source>Any strategy</source>
+        <translation>任意策略</translation>
+    </message>
+    <message>
+        <source>Tasks decided by this strategy (a task without one takes its swarm&apos;s default).</source>
+        <translation>按此策略决策的任务（未指定策略的任务采用其集群的默认策略）。</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>All swarms</source>
+        <translation>所有集群</translation>
+    </message>
+    <message>
+        <source>Select one or more tasks first.</source>
+        <translation>请先选择一个或多个任务。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>cancelled by operator</source>
+        <translation>由操作员取消</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · more as you scroll</source>
+        <translation> · 滚动加载更多</translation>
+    </message>
+    <message>
+        <source>Show new tasks (up to %1)</source>
+        <translation>显示新任务（最多 %1 个）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n new task(s)</source>
+        <translation>
+            <numerusform>显示 %n 个新任务</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::VoteAnalysis</name>
+    <message>
+        <source>more than half of the valid votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1% of the valid %2, with a quorum of %3 valid votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every valid vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2f+1 = %1 matching votes (n = %2, f = %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement of %1% to stop early, else the most weight after the last round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the judges&apos; plurality over the last proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the most reputation weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the highest Borda score over the ranked answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer most similar to all the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the most votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Attach to a qwen-swarmd daemon at URL (ws://host:port or wss://host:port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT or API key for --attach. Prefer the QWEN_SWARM_TOKEN environment variable: a command line is visible to other users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with the saved connection profile NAME (its token comes from the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file of the CA that signed the daemon&apos;s certificate, trusted besides the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the embedded core&apos;s database (default: the platform&apos;s data folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the demo swarm and its task stream in the embedded core (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the embedded core without the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo tasks per second (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the embedded core&apos;s data in memory only (lost on exit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the embedded core (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the window (en, zh_CN; default: the system&apos;s, or the saved choice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep tokens in memory only, for this run, instead of the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations console for multi-agent LLM swarms. Without options it runs an embedded core with a demo swarm of simulated agents; with --attach or --profile it attaches to a qwen-swarmd daemon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qwen Swarm cannot start.
+
+%1
+
+Start with --memory to run without a database, --data-dir to use another folder, or check --attach and --ca-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the demo run, save each page as DIR/NN-page.png, then quit.</source>
+        <translation>运行演示，将每个页面保存为 DIR/NN-page.png，然后退出。</translation>
+    </message>
+</context>
+</TS>
