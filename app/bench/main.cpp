@@ -1,4 +1,5 @@
 // qwen-swarm-bench: runs the standard workload (DESIGN.md section 9) and prints one JSON line.
+#include "attachedworkload.h"
 #include "consensusreport.h"
 #include "workloadrunner.h"
 
@@ -72,6 +73,9 @@ struct BenchOptions
     QString keyVariable; ///< The environment variable holding the key; empty = no key.
     bool stream = false;
     int connectionLanes = 1;
+    // With --attach:
+    QUrl attach;
+    QString token; ///< --token; QWEN_SWARM_TOKEN when empty. Never printed.
 };
 
 // Exits with status 2 (and a message) unless --provider and --base-url make sense together.
@@ -129,6 +133,10 @@ BenchOptions parseOptions(const QCoreApplication &app)
          QStringLiteral("URL")},
         {QStringLiteral("attach"), QStringLiteral("Run against a daemon at URL instead of an embedded engine."),
          QStringLiteral("URL")},
+        {QStringLiteral("token"),
+         QStringLiteral("With --attach: the JWT or API key to present (default: the QWEN_SWARM_TOKEN environment "
+                        "variable)."),
+         QStringLiteral("TOKEN")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the engine."), QStringLiteral("SEED"), QStringLiteral("1")},
         {QStringLiteral("store-thread"), QStringLiteral("Run the store on a thread of its own.")},
         {QStringLiteral("data-dir"),
@@ -185,9 +193,17 @@ BenchOptions parseOptions(const QCoreApplication &app)
         std::exit(2);
     }
     if (parser.isSet(QStringLiteral("attach"))) {
-        QTextStream(stderr)
-            << "qwen-swarm-bench: --attach needs the remote backend, which this build does not have yet\n";
-        std::exit(2);
+        options.attach = QUrl(parser.value(QStringLiteral("attach")));
+        options.token = parser.value(QStringLiteral("token"));
+        const QString scheme = options.attach.scheme();
+        if (!options.attach.isValid() || (scheme != QLatin1StringView("ws") && scheme != QLatin1StringView("wss"))) {
+            QTextStream(stderr) << "qwen-swarm-bench: --attach expects ws://HOST:PORT or wss://HOST:PORT\n";
+            std::exit(2);
+        }
+        if (options.workload.provider != QLatin1StringView("simulated")) {
+            QTextStream(stderr) << "qwen-swarm-bench: --attach runs the simulated provider of the daemon\n";
+            std::exit(2);
+        }
     }
     if (options.store != QLatin1StringView("memory") && options.store != QLatin1StringView("sqlite")
         && options.store != QLatin1StringView("postgres")) {
@@ -256,6 +272,22 @@ void printResult(const BenchOptions &options, const Bench::WorkloadResult &r, co
     std::fputc('\n', stdout);
 }
 
+// --attach: the workload through a RemoteBackend against a running daemon; "store" is the daemon's.
+int runAttached(BenchOptions options)
+{
+    const Usage before = currentUsage();
+    const auto result = Bench::AttachedWorkload::run(options.attach, Bench::AttachedWorkload::tokenFrom(options.token),
+                                                     options.workload, options.store);
+    if (!result) {
+        QTextStream(stderr) << "qwen-swarm-bench: " << options.attach.toDisplayString() << ": "
+                            << result.error().message << '\n';
+        return 2;
+    }
+    const Usage after = currentUsage();
+    printResult(options, result.value(), {after.cpuSeconds - before.cpuSeconds, after.peakRssMb});
+    return result->correct ? 0 : 1;
+}
+
 // Prints each experiment as it completes; writes the CSV; answers whether all passed.
 bool consensusReport(const BenchOptions &options)
 {
@@ -297,6 +329,8 @@ int main(int argc, char *argv[])
     const BenchOptions options = parseOptions(app);
     if (options.consensusReport)
         return consensusReport(options) ? 0 : 1;
+    if (!options.attach.isEmpty())
+        return runAttached(options);
 
     Engine::EngineConfig config;
     config.seed = options.seed;

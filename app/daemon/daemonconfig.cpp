@@ -1,6 +1,7 @@
 #include "daemonconfig.h"
 
 #include <api/jsonreader.h>
+#include <providers/providerconfigfile.h>
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -64,6 +65,7 @@ Api::Result<void> DaemonConfig::readFile(const QString &path)
     o.optional("listen"_L1, listen);
     o.optional("data_dir"_L1, dataDir);
     o.optional("store"_L1, store);
+    o.optional("pg_url"_L1, pgUrl);
     o.optional("tls"_L1, tls);
     o.optional("allow_plain"_L1, allowPlain);
     o.optional("allowed_origins"_L1, allowedOrigins);
@@ -71,6 +73,7 @@ Api::Result<void> DaemonConfig::readFile(const QString &path)
     o.optional("drain_timeout_seconds"_L1, drainTimeoutSeconds);
     o.optional("log"_L1, log);
     o.optional("seed"_L1, seed);
+    o.optional("providers"_L1, providersFile);
     o.finish();
     if (!reader.ok())
         return invalid(u"config file %1: %2"_s.arg(path, reader.error().message));
@@ -118,6 +121,8 @@ Api::Result<void> DaemonConfig::readEnvironment(const QProcessEnvironment &envir
     }
     dataDir = environment.value(u"QWEN_SWARM_DATA_DIR"_s, dataDir);
     store = environment.value(u"QWEN_SWARM_STORE"_s, store);
+    pgUrl = environment.value(u"QWEN_SWARM_PG_URL"_s, pgUrl);
+    providersFile = environment.value(u"QWEN_SWARM_PROVIDERS"_s, providersFile);
     logLevel = environment.value(u"QWEN_SWARM_LOG_LEVEL"_s, logLevel);
     jwtIssuer = environment.value(u"QWEN_SWARM_JWT_ISSUER"_s, jwtIssuer);
     jwtAudience = environment.value(u"QWEN_SWARM_JWT_AUDIENCE"_s, jwtAudience);
@@ -132,7 +137,14 @@ void DaemonConfig::addOptions(QCommandLineParser &parser)
         {u"listen"_s, u"Address and port to serve on (default 127.0.0.1:8080)."_s, u"HOST:PORT"_s},
         {u"data-dir"_s, u"Folder of the database and the API keys."_s, u"DIR"_s},
         {u"config"_s, u"Read settings from this JSON file (flags and environment override it)."_s, u"FILE"_s},
-        {u"store"_s, u"sqlite (default) or memory."_s, u"STORE"_s},
+        {u"store"_s, u"sqlite (default), postgres (with --pg) or memory."_s, u"STORE"_s},
+        {u"pg"_s, u"With --store postgres: the database URL, postgresql://user:password@host:port/database."_s,
+         u"URL"_s},
+        {u"providers"_s, u"Model providers from this JSON file (OpenAI-compatible, Qwen, Anthropic, replay)."_s,
+         u"FILE"_s},
+        {u"backup"_s, u"Write a consistent backup of the store to FILE (a new file), then exit."_s, u"FILE"_s},
+        {u"restore"_s, u"Replace the store's database with the backup FILE (the daemon must be stopped), then exit."_s,
+         u"FILE"_s},
         {u"tls-cert"_s, u"PEM certificate: serve wss:// and https://."_s, u"FILE"_s},
         {u"tls-key"_s, u"PEM private key of the certificate."_s, u"FILE"_s},
         {u"allow-plain"_s, u"Allow unencrypted connections on an address other than loopback."_s},
@@ -161,6 +173,8 @@ Api::Result<void> DaemonConfig::readOptions(const QCommandLineParser &parser)
     };
     take(u"data-dir"_s, dataDir);
     take(u"store"_s, store);
+    take(u"pg"_s, pgUrl);
+    take(u"providers"_s, providersFile);
     take(u"tls-cert"_s, tlsCertificate);
     take(u"tls-key"_s, tlsKey);
     take(u"log-level"_s, logLevel);
@@ -178,8 +192,10 @@ Api::Result<void> DaemonConfig::readOptions(const QCommandLineParser &parser)
 
 Api::Result<void> DaemonConfig::validate() const
 {
-    if (store != u"sqlite"_s && store != u"memory"_s)
-        return invalid(u"store: expected sqlite or memory, got '%1'"_s.arg(store));
+    if (store != u"sqlite"_s && store != u"postgres"_s && store != u"memory"_s)
+        return invalid(u"store: expected sqlite, postgres or memory, got '%1'"_s.arg(store));
+    if (store == u"postgres"_s && pgUrl.isEmpty())
+        return invalid(u"store postgres: give the database URL (--pg, QWEN_SWARM_PG_URL or pg_url)"_s);
     if (tlsCertificate.isEmpty() != tlsKey.isEmpty())
         return invalid(u"tls: give both a certificate and a key"_s);
     for (const QString &file : {tlsCertificate, tlsKey}) {
@@ -199,6 +215,19 @@ Api::Result<void> DaemonConfig::validate() const
     }
     if (!QStringList {u"debug"_s, u"info"_s, u"warning"_s, u"error"_s}.contains(logLevel))
         return invalid(u"log level: expected debug, info, warning or error"_s);
+    return {};
+}
+
+Api::Result<void> DaemonConfig::loadProviders(const QProcessEnvironment &environment)
+{
+    if (providersFile.isEmpty())
+        return {};
+    auto loaded = Engine::ProviderConfigFile::load(providersFile, [&environment](const QString &name) {
+        return environment.contains(name) ? std::optional<QByteArray>(environment.value(name).toUtf8()) : std::nullopt;
+    });
+    if (!loaded)
+        return loaded.error();
+    providers = std::move(loaded).value();
     return {};
 }
 

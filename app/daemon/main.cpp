@@ -10,7 +10,9 @@
 #include <server/remoteserver.h>
 #include <store/groupcommitstore.h>
 #include <store/memorystore.h>
+#include <store/postgresstore.h>
 #include <store/sqlitestore.h>
+#include <store/storebackup.h>
 #include <store/threadedstore.h>
 
 #include <QCommandLineParser>
@@ -51,6 +53,8 @@ Api::Result<Daemon::DaemonConfig> configure(const QCommandLineParser &parser)
         config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (auto valid = config.validate(); !valid)
         return valid.error();
+    if (auto loaded = config.loadProviders(QProcessEnvironment::systemEnvironment()); !loaded)
+        return loaded.error();
     return config;
 }
 
@@ -75,12 +79,40 @@ Api::Result<std::unique_ptr<Engine::Store>> openStore(const Daemon::DaemonConfig
 {
     if (config.store == u"memory"_s)
         return std::unique_ptr<Engine::Store>(std::make_unique<Engine::MemoryStore>());
+    if (config.store == u"postgres"_s) {
+        auto opened = Engine::PostgresStore::open(config.pgUrl);
+        if (!opened)
+            return opened.error();
+        return std::unique_ptr<Engine::Store>(std::make_unique<Engine::ThreadedStore>(
+            std::make_unique<Engine::GroupCommitStore>(std::move(opened).value())));
+    }
     QDir().mkpath(config.dataDir);
     auto opened = Engine::SqliteStore::open(QDir(config.dataDir).filePath(Engine::SqliteStore::defaultFileName()));
     if (!opened)
         return opened.error();
     return std::unique_ptr<Engine::Store>(
         std::make_unique<Engine::ThreadedStore>(std::make_unique<Engine::GroupCommitStore>(std::move(opened).value())));
+}
+
+// --backup FILE and --restore FILE: the store's database copied out or put back, then exit.
+int backupOrRestore(const Daemon::DaemonConfig &config, const QCommandLineParser &parser)
+{
+    if (config.store == u"memory"_s)
+        return fail(u"--backup and --restore need a durable store (sqlite or postgres)"_s, 2);
+    const bool backup = parser.isSet(u"backup"_s);
+    const QString file = parser.value(backup ? u"backup"_s : u"restore"_s);
+    const QString database = QDir(config.dataDir).filePath(Engine::SqliteStore::defaultFileName());
+    Api::Result<void> done;
+    if (config.store == u"postgres"_s)
+        done = backup ? Engine::StoreBackup::backupPostgres(config.pgUrl, file)
+                      : Engine::StoreBackup::restorePostgres(file, config.pgUrl);
+    else
+        done = backup ? Engine::StoreBackup::backupSqlite(database, file)
+                      : Engine::StoreBackup::restoreSqlite(file, database);
+    if (!done)
+        return fail(done.error().message);
+    QTextStream(stdout) << (backup ? "backup written to " : "restored from ") << file << '\n';
+    return 0;
 }
 
 Api::Result<Remote::JwtVerifier> jwtVerifier(const Daemon::DaemonConfig &config)
@@ -167,6 +199,8 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(u"create-api-key"_s))
         return createApiKey(*config, parser.value(u"create-api-key"_s), parser.value(u"key-name"_s));
+    if (parser.isSet(u"backup"_s) || parser.isSet(u"restore"_s))
+        return backupOrRestore(*config, parser);
     Daemon::DaemonLog::setUp(*config);
 
     auto store = openStore(*config);
@@ -181,6 +215,7 @@ int main(int argc, char *argv[])
 
     Engine::EngineConfig engineConfig;
     engineConfig.seed = config->seed;
+    engineConfig.providers = config->providers;
     Engine::InProcessBackend backend(engineConfig, std::move(store).value());
     const Remote::Authenticator authenticator(config->jwtKeys.isEmpty() ? nullptr : &verifier.value(), &keys);
     Remote::ServerOptions options;
@@ -195,7 +230,8 @@ int main(int argc, char *argv[])
         options.tls = tls.value();
     }
     Remote::RemoteServer server(backend, authenticator, &keys, options);
-    QObject::connect(&server, &Remote::RemoteServer::audited, &server, [](const Api::AuditEvent &e) {
+    QObject::connect(&server, &Remote::RemoteServer::audited, &server, [&backend](const Api::AuditEvent &e) {
+        backend.recordAudit(e); // the store's audit log, which admins query (audit.query)
         Daemon::DaemonLog::info(
             u"audit: %1 %2 %3 %4%5"_s.arg(e.actor, e.action, e.target, e.allowed ? u"allowed"_s : u"denied"_s,
                                           e.detail.isEmpty() ? QString() : QString(u": "_s + e.detail)));

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <api/json.h>
+#include <api/jsonmemory.h>
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -53,6 +54,18 @@ AgentLimits sampleLimits()
     return AgentLimits {7, 12.5};
 }
 
+MemoryOptions sampleMemoryOptions()
+{
+    return MemoryOptions {true, 8, MemoryBudget {500, 65536}};
+}
+
+MemoryEntry sampleMemoryEntry()
+{
+    return MemoryEntry {MemoryId(12), AgentId(17), SwarmId(4),          MemoryKind::Decision,
+                        u"Paris ✓"_s, {u"geo"_s},  u"operator:alice"_s, T0,
+                        T0 + 1000,    T0 + 60000};
+}
+
 AgentSpec sampleAgentSpec(const QString &name = u"critic-1"_s)
 {
     AgentSpec spec;
@@ -64,6 +77,7 @@ AgentSpec sampleAgentSpec(const QString &name = u"critic-1"_s)
     spec.systemPrompt = u"You find the flaw in every argument. Ünïcödé ✓"_s;
     spec.tags = {u"math"_s, u"reviewer"_s};
     spec.limits = sampleLimits();
+    spec.memory = sampleMemoryOptions();
     return spec;
 }
 
@@ -91,12 +105,14 @@ SwarmSpec sampleSwarmSpec()
     return SwarmSpec {u"review-board"_s,
                       Topology::Hierarchical,
                       sampleStrategy(),
-                      {sampleAgentSpec(u"lead"_s), sampleAgentSpec(u"second"_s)}};
+                      {sampleAgentSpec(u"lead"_s), sampleAgentSpec(u"second"_s)},
+                      sampleMemoryOptions()};
 }
 
 Swarm sampleSwarm()
 {
-    return Swarm {SwarmId(4), u"review-board"_s, Topology::Ring, sampleStrategy(), {AgentId(17), AgentId(18)}, T0};
+    return Swarm {SwarmId(4), u"review-board"_s,    Topology::Ring, sampleStrategy(), {AgentId(17), AgentId(18)},
+                  T0,         sampleMemoryOptions()};
 }
 
 AgentSelection sampleSelection()
@@ -508,6 +524,22 @@ void TestJson::roundTrip_data()
         ReputationQuery {AgentId(17), u"math"_s, T0, T0 + 60000, samplePageRequest()})
                                      << QStringList();
     QTest::newRow("LearningState") << codecFor(LearningState {1, {sampleReputation()}}) << QStringList {u"version"_s};
+    QTest::newRow("MemoryEntry") << codecFor(sampleMemoryEntry()) << QStringList();
+    QTest::newRow("MemorySpec") << codecFor(
+        MemorySpec {AgentId(17), SwarmId(4), MemoryKind::Turn, u"2+2=4"_s, {u"math"_s}, 60000, u"operator:alice"_s})
+                                << QStringList();
+    QTest::newRow("MemoryQuery") << codecFor(MemoryQuery {AgentId(17),
+                                                          SwarmId(4),
+                                                          true,
+                                                          {MemoryKind::Fact},
+                                                          u"geo"_s,
+                                                          u"capital"_s,
+                                                          T0,
+                                                          T0 + 5000,
+                                                          true,
+                                                          samplePageRequest()})
+                                 << QStringList();
+    QTest::newRow("MemoryOptions") << codecFor(sampleMemoryOptions()) << QStringList();
 }
 
 void TestJson::roundTrip()
@@ -722,6 +754,17 @@ void TestJson::rejectsInvalidInput_data()
     QTest::newRow("reputation with a zero beta")
         << decoder<Reputation>() << parse(R"({"agent_id": 1, "alpha": 2, "beta": 0})") << QString()
         << u"alpha and beta must be positive"_s << strict;
+    QTest::newRow("memory spec without text") << decoder<MemorySpec>() << parse(R"({"swarm_id": 1, "text": ""})")
+                                              << QString() << u"text must have 1..65536 characters"_s << strict;
+    QTest::newRow("memory spec with a negative ttl")
+        << decoder<MemorySpec>() << parse(R"({"swarm_id": 1, "text": "x", "ttl_ms": -5})") << QString()
+        << u"ttl_ms must not be negative"_s << strict;
+    QTest::newRow("memory options with too much context")
+        << decoder<MemoryOptions>() << parse(R"({"context_entries": 101})") << QString()
+        << u"context_entries must be 0..100"_s << strict;
+    QTest::newRow("memory spec of an unknown kind")
+        << decoder<MemorySpec>() << parse(R"({"swarm_id": 1, "text": "x", "kind": "dream"})") << u"kind"_s
+        << u"unknown value 'dream'"_s << strict;
     QTest::newRow("learned state of a newer version")
         << decoder<LearningState>() << parse(R"({"version": 2, "reputations": []})") << QString()
         << u"learned state of version 2 is not known"_s << strict;

@@ -35,6 +35,12 @@ Api::TaskSpec taskSpec(Api::SwarmId swarm, int n)
     return spec;
 }
 
+Api::MemorySpec memorySpec(Api::AgentId agent, Api::SwarmId swarm, Api::MemoryKind kind, const QString &text,
+                           const QStringList &tags = {}, qint64 ttlMs = 0)
+{
+    return Api::MemorySpec {agent, swarm, kind, text, tags, ttlMs, {}};
+}
+
 } // namespace
 
 class TestBackendContract : public QObject
@@ -281,6 +287,179 @@ private Q_SLOTS:
         spinFor(100);
         QCOMPARE(events.size(), before);
         QS_VERIFY_ERROR((ask<void>([&](QObject *c, auto d) { b().unsubscribe(mine, c, d); })), ErrorCode::NotFound);
+    }
+
+    void auditLogRecordsVerdictsAndPagesNewestFirst()
+    {
+        const Api::Swarm s = makeSwarm();
+        const auto accepted = ask<Api::Task>([&](QObject *c, auto d) { b().submitTask(taskSpec(s.id, 1), c, d); });
+        const Api::Task done = finished(accepted->id);
+        const Api::DecisionId decision = done.result->decisionId;
+        const auto wrong = ask<Api::Decision>([&](QObject *c, auto d) {
+            b().giveFeedback(decision, Api::DecisionFeedback {false, u"no"_s, {}, {}, 0}, c, d);
+        });
+        QS_VERIFY_OK(wrong);
+        QS_VERIFY_OK((ask<Api::Decision>([&](QObject *c, auto d) {
+            b().giveFeedback(decision, Api::DecisionFeedback {true, {}, {}, {}, 0}, c, d);
+        })));
+
+        Api::AuditQuery query;
+        query.action = u"decision.feedback"_s;
+        query.page.limit = 1;
+        QStringList details;
+        int pages = 0;
+        do {
+            const auto page = ask<Api::Page<Api::AuditEntry>>([&](QObject *c, auto d) { b().queryAudit(query, c, d); });
+            QS_VERIFY_OK(page);
+            QCOMPARE(page->items.size(), 1);
+            const Api::AuditEntry &entry = page->items.constFirst();
+            QCOMPARE(entry.actor, wrong->feedback->actor);
+            QCOMPARE(entry.target, u"decision/%1"_s.arg(decision.value));
+            QVERIFY(entry.allowed);
+            QVERIFY(entry.timeMs > 0);
+            details.append(entry.detail);
+            query.page.cursor = page->nextCursor;
+            ++pages;
+        } while (!query.page.cursor.isEmpty() && pages < 5);
+        QCOMPARE(details, (QStringList {u"right"_s, u"wrong"_s})); // newest first
+
+        query = {};
+        query.action = u"decision.feedback"_s;
+        query.allowed = false;
+        const auto denied = ask<Api::Page<Api::AuditEntry>>([&](QObject *c, auto d) { b().queryAudit(query, c, d); });
+        QS_VERIFY_OK(denied);
+        QVERIFY(denied->items.isEmpty());
+        query.allowed.reset();
+        query.actor = u"nobody-at-all"_s;
+        QVERIFY((ask<Api::Page<Api::AuditEntry>>([&](QObject *c, auto d) {
+                     b().queryAudit(query, c, d);
+                 })->items.isEmpty()));
+    }
+
+    void auditQueriesCheckTheirPage_data()
+    {
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QString>("cursor");
+        QTest::newRow("limit 0") << 0 << QString();
+        QTest::newRow("limit 1001") << 1001 << QString();
+        QTest::newRow("a cursor that is not one") << 10 << u"not-a-cursor"_s;
+    }
+
+    void auditQueriesCheckTheirPage()
+    {
+        QFETCH(int, limit);
+        QFETCH(QString, cursor);
+        Api::AuditQuery query;
+        query.page = {limit, cursor};
+        QS_VERIFY_ERROR((ask<Api::Page<Api::AuditEntry>>([&](QObject *c, auto d) { b().queryAudit(query, c, d); })),
+                        ErrorCode::InvalidArgument);
+    }
+
+    void memoryIsBrowsableAndEditable()
+    {
+        const Api::Swarm s = makeSwarm();
+        const Api::AgentId agent = s.agentIds.constFirst();
+        const auto put = [&](Api::MemorySpec spec) {
+            return ask<Api::MemoryEntry>([&](QObject *c, auto d) { b().putMemory(spec, c, d); });
+        };
+        const auto query = [&](const Api::MemoryQuery &q) {
+            return ask<Api::Page<Api::MemoryEntry>>([&](QObject *c, auto d) { b().queryMemory(q, c, d); });
+        };
+        const auto fact = put(memorySpec(agent, {}, Api::MemoryKind::Fact, u"The sky is blue"_s, {u"sky"_s}, 0));
+        QS_VERIFY_OK(fact);
+        QCOMPARE(fact->agentId, agent);
+        QCOMPARE(fact->swarmId, s.id); // the agent's swarm
+        QVERIFY(fact->source.startsWith(u"operator:"_s));
+        QVERIFY(fact->createdMs > 0);
+        QCOMPARE(fact->expiresMs, qint64(0));
+        const auto shared = put(memorySpec({}, s.id, Api::MemoryKind::Fact, u"Answer yes or no"_s, {}, 3600000));
+        QS_VERIFY_OK(shared);
+        QCOMPARE(shared->expiresMs, shared->createdMs + 3600000);
+
+        Api::MemoryQuery q;
+        q.agentId = agent;
+        q.swarmId = s.id;
+        q.includeSwarmEntries = true;
+        auto page = query(q);
+        QS_VERIFY_OK(page);
+        QCOMPARE(page->items, (QList<Api::MemoryEntry> {shared.value(), fact.value()}));
+        q.text = u"SKY"_s;
+        QCOMPARE(query(q)->items, QList<Api::MemoryEntry> {fact.value()});
+
+        const auto updated = ask<Api::MemoryEntry>([&](QObject *c, auto d) {
+            b().updateMemory(fact->id, memorySpec({}, {}, Api::MemoryKind::Decision, u"The sky is grey"_s), c, d);
+        });
+        QS_VERIFY_OK(updated);
+        QCOMPARE(updated->id, fact->id);
+        QCOMPARE(updated->agentId, agent); // the owner stays
+        QCOMPARE(updated->kind, Api::MemoryKind::Decision);
+        q.text = u"grey"_s;
+        QCOMPARE(query(q)->items, QList<Api::MemoryEntry> {updated.value()});
+        q.text = u"blue"_s;
+        QVERIFY(query(q)->items.isEmpty());
+
+        QS_VERIFY_OK((ask<void>([&](QObject *c, auto d) { b().removeMemory(fact->id, c, d); })));
+        QS_VERIFY_ERROR((ask<void>([&](QObject *c, auto d) { b().removeMemory(fact->id, c, d); })),
+                        ErrorCode::NotFound);
+        QS_VERIFY_ERROR((ask<Api::MemoryEntry>([&](QObject *c, auto d) {
+                            b().updateMemory(fact->id, memorySpec(agent, {}, Api::MemoryKind::Fact, u"x"_s), c, d);
+                        })),
+                        ErrorCode::NotFound);
+        q.text.clear();
+        QCOMPARE(query(q)->items, QList<Api::MemoryEntry> {shared.value()});
+    }
+
+    void memoryRejectsBadInput_data()
+    {
+        QTest::addColumn<Api::MemorySpec>("spec");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::newRow("no owner") << memorySpec({}, {}, Api::MemoryKind::Fact, u"x"_s) << ErrorCode::InvalidArgument;
+        QTest::newRow("no text") << memorySpec({}, Api::SwarmId(1), Api::MemoryKind::Fact, {})
+                                 << ErrorCode::InvalidArgument;
+        QTest::newRow("negative ttl") << memorySpec({}, Api::SwarmId(1), Api::MemoryKind::Fact, u"x"_s, {}, -1)
+                                      << ErrorCode::InvalidArgument;
+        QTest::newRow("empty tag") << memorySpec({}, Api::SwarmId(1), Api::MemoryKind::Fact, u"x"_s, {u""_s}, 0)
+                                   << ErrorCode::InvalidArgument;
+        QTest::newRow("unknown agent") << memorySpec(Api::AgentId(999), {}, Api::MemoryKind::Fact, u"x"_s)
+                                       << ErrorCode::NotFound;
+        QTest::newRow("unknown swarm") << memorySpec({}, Api::SwarmId(999), Api::MemoryKind::Fact, u"x"_s)
+                                       << ErrorCode::NotFound;
+    }
+
+    void memoryRejectsBadInput()
+    {
+        QFETCH(Api::MemorySpec, spec);
+        QFETCH(ErrorCode, code);
+        makeSwarm(); // swarm 1
+        QS_VERIFY_ERROR((ask<Api::MemoryEntry>([&](QObject *c, auto d) { b().putMemory(spec, c, d); })), code);
+        Api::MemoryQuery bad;
+        bad.page.limit = 1001;
+        QS_VERIFY_ERROR((ask<Api::Page<Api::MemoryEntry>>([&](QObject *c, auto d) { b().queryMemory(bad, c, d); })),
+                        ErrorCode::InvalidArgument);
+        const auto all = ask<Api::Page<Api::MemoryEntry>>([&](QObject *c, auto d) { b().queryMemory({}, c, d); });
+        QVERIFY(all->items.isEmpty()); // nothing was written
+    }
+
+    void memoryKeepsToTheAgentsBudget()
+    {
+        Api::SwarmSpec spec = swarmSpec(u"budgeted"_s, 1);
+        spec.agents[0].memory.budget = Api::MemoryBudget {2, 0};
+        const auto s = ask<Api::Swarm>([&](QObject *c, auto d) { b().createSwarm(spec, c, d); });
+        QS_VERIFY_OK(s);
+        const Api::AgentId agent = s->agentIds.constFirst();
+        for (int i = 0; i < 4; ++i) {
+            QS_VERIFY_OK((ask<Api::MemoryEntry>([&](QObject *c, auto d) {
+                b().putMemory(memorySpec(agent, {}, Api::MemoryKind::Turn, u"turn %1"_s.arg(i)), c, d);
+            })));
+        }
+        Api::MemoryQuery q;
+        q.agentId = agent;
+        const auto page = ask<Api::Page<Api::MemoryEntry>>([&](QObject *c, auto d) { b().queryMemory(q, c, d); });
+        QS_VERIFY_OK(page);
+        QStringList texts;
+        for (const Api::MemoryEntry &e : page->items)
+            texts.append(e.text);
+        QCOMPARE(texts, (QStringList {u"turn 3"_s, u"turn 2"_s})); // the least recently used went first
     }
 
     void metricsAreNamed()

@@ -201,14 +201,33 @@ void TestSqliteStore::migratesAnEmptyFile()
 
     Inspector db(path(file));
     QCOMPARE(db.integer("PRAGMA application_id"), qint64(SqliteSchema::applicationId));
-    QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"), (QStringList {u"1"_s, u"2"_s, u"3"_s}));
-    QCOMPARE(SqliteSchema::latestVersion(), 3);
+    QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"),
+             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s}));
+    QCOMPARE(SqliteSchema::latestVersion(), 5);
     QCOMPARE(db.text("PRAGMA journal_mode"), u"wal"_s);
-    QCOMPARE(
-        db.column("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                  "ORDER BY name"),
-        (QStringList {u"agents"_s, u"decision_feedback"_s, u"decisions"_s, u"provider_calls"_s, u"reputation_points"_s,
-                      u"reputations"_s, u"schema_version"_s, u"swarms"_s, u"tasks"_s, u"votes"_s}));
+    QCOMPARE(db.column("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                       "ORDER BY name"),
+             (QStringList {u"agents"_s,
+                           u"audit_log"_s,
+                           u"decision_feedback"_s,
+                           u"decisions"_s,
+                           u"memory_entries"_s,
+                           u"memory_fts"_s,
+                           u"memory_fts_config"_s,
+                           u"memory_fts_content"_s,
+                           u"memory_fts_data"_s,
+                           u"memory_fts_docsize"_s,
+                           u"memory_fts_idx"_s,
+                           u"memory_fts_terms"_s,
+                           u"memory_owners"_s,
+                           u"memory_tags"_s,
+                           u"provider_calls"_s,
+                           u"reputation_points"_s,
+                           u"reputations"_s,
+                           u"schema_version"_s,
+                           u"swarms"_s,
+                           u"tasks"_s,
+                           u"votes"_s}));
 }
 
 void TestSqliteStore::migratesAnOlderSchema()
@@ -220,15 +239,19 @@ void TestSqliteStore::migratesAnOlderSchema()
     {
         // As a build that knew only version 1 left it.
         Inspector db(path(u"older.sqlite3"_s));
-        QS_VERIFY_OK(db.exec("DROP TABLE decision_feedback; DROP TABLE reputations; DROP TABLE reputation_points; "
-                             "DROP TABLE provider_calls; DELETE FROM schema_version WHERE version >= 2"));
+        QS_VERIFY_OK(db.exec(
+            "DROP TABLE decision_feedback; DROP TABLE reputations; DROP TABLE reputation_points; "
+            "DROP TABLE provider_calls; DROP TABLE audit_log; DROP TABLE memory_fts_terms; DROP TABLE memory_fts; "
+            "DROP TABLE memory_tags; DROP TABLE memory_owners; DROP TABLE memory_entries; "
+            "DELETE FROM schema_version WHERE version >= 2"));
     }
     auto store = open(u"older.sqlite3"_s);
     QVERIFY(fetchTask(*store, 1).value() == richTask(1));
     QS_VERIFY_OK(write(*store, FeedbackWrite {Api::DecisionId(1), {}}));
     store.reset();
     Inspector db(path(u"older.sqlite3"_s));
-    QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"), (QStringList {u"1"_s, u"2"_s, u"3"_s}));
+    QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"),
+             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s}));
 }
 
 void TestSqliteStore::refusesANewerSchema()

@@ -5,6 +5,7 @@
 // its file again, PostgreSQL its connection; memory keeps what it has. PostgresStore runs against a
 // throwaway cluster this test starts (an empty database per case); its rows skip only where there is
 // no PostgreSQL at all and CI is not set.
+#include "storememoryhelpers.h"
 #include "storequeryfixtures.h"
 #include "storetesthelpers.h"
 
@@ -92,6 +93,14 @@ private slots:
     void reputationsAreCurrentPerAgentAndTag();
     void reputationHistory_data();
     void reputationHistory();
+    void memoryRoundTrip();
+    void memoryImport();
+    void memorySearch_data();
+    void memorySearch();
+    void memoryPaging();
+    void memoryExpiry();
+    void memoryEviction_data();
+    void memoryEviction();
 };
 
 std::unique_ptr<Store> TestStoreContract::open()
@@ -957,6 +966,282 @@ void TestStoreContract::reputationHistory()
         reopen(store);
     }
     QCOMPARE(seen, times);
+}
+
+void TestStoreContract::memoryRoundTrip()
+{
+    auto store = open();
+    const auto put = putMemory(
+        *store,
+        memoryEntry(7, 3, Api::MemoryKind::Turn, u"asked 2+2, answered 4 ✓"_s, {u"math"_s, u"ünï"_s}, 1000, 90000));
+    QS_VERIFY_OK(put);
+    QVERIFY(put->id.isValid());
+    const auto shared = putMemory(*store, memoryEntry(0, 3, Api::MemoryKind::Fact, u"shared"_s, {}, 1100));
+    QS_VERIFY_OK(shared);
+    QVERIFY(shared->id > put->id);
+    reopen(store);
+
+    auto read = fetchMemoryEntry(*store, put->id.value);
+    QS_VERIFY_OK(read);
+    QCOMPARE(read.value(), put.value());
+    QCOMPARE(read->source, u"engine"_s);
+    QCOMPARE(fetchMemoryEntry(*store, shared->id.value).value(), shared.value());
+
+    Api::MemoryEntry changed = put.value();
+    changed.kind = Api::MemoryKind::Fact;
+    changed.text = u"2+2 is 4"_s;
+    changed.tags = {u"arithmetic"_s};
+    QS_VERIFY_OK(putMemory(*store, changed));
+    QCOMPARE(fetchMemoryEntry(*store, put->id.value).value(), changed);
+    Api::MemoryQuery byTag;
+    byTag.tag = u"math"_s;
+    QCOMPARE(memoryTexts(*store, byTag, 2000).value(), QStringList {}); // the old tag is gone
+    byTag.tag = u"arithmetic"_s;
+    QCOMPARE(memoryTexts(*store, byTag, 2000).value(), QStringList {u"2+2 is 4"_s});
+    Api::MemoryQuery byText;
+    byText.text = u"answered"_s; // the old text is no longer indexed
+    QCOMPARE(memoryTexts(*store, byText, 2000).value(), QStringList {});
+
+    QS_VERIFY_OK(removeMemory(*store, put->id.value));
+    reopen(store);
+    QS_VERIFY_ERROR(fetchMemoryEntry(*store, put->id.value), Api::ErrorCode::NotFound);
+    QS_VERIFY_ERROR(removeMemory(*store, put->id.value), Api::ErrorCode::NotFound);
+    QS_VERIFY_ERROR(putMemory(*store, changed), Api::ErrorCode::NotFound); // replacing a removed entry
+    QCOMPARE(memoryTexts(*store, {}, 2000).value(), QStringList {u"shared"_s});
+}
+
+void TestStoreContract::memoryImport()
+{
+    auto store = open();
+    QList<Api::MemoryEntry> entries;
+    for (int i = 0; i < 300; ++i) {
+        entries.append(memoryEntry(i % 3 + 1, 1, Api::MemoryKind::Fact, u"fact %1 about word%2"_s.arg(i).arg(i % 7),
+                                   {u"tag%1"_s.arg(i % 5)}, 100 + i));
+    }
+    QS_VERIFY_OK(await<void>([&](QObject *, auto done) { store->importMemory(entries, done); }));
+    reopen(store);
+    Api::MemoryQuery query;
+    query.agentId = Api::AgentId(2);
+    query.text = u"word3"_s;
+    query.tag = u"tag1"_s;
+    QStringList expected;
+    for (int i = 299; i >= 0; --i) {
+        if (i % 3 == 1 && i % 7 == 3 && i % 5 == 1)
+            expected.append(u"fact %1 about word3"_s.arg(i));
+    }
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(memoryTexts(*store, query, 1000).value(), expected);
+
+    // All or nothing: an entry that has an id already rejects the batch.
+    QList<Api::MemoryEntry> bad {memoryEntry(1, 1, Api::MemoryKind::Fact, u"fine"_s, {}, 500)};
+    bad.append(fetchMemoryEntry(*store, 1).value());
+    QS_VERIFY_ERROR(await<void>([&](QObject *, auto done) { store->importMemory(bad, done); }),
+                    Api::ErrorCode::InvalidArgument);
+    Api::MemoryQuery fine;
+    fine.text = u"fine"_s;
+    QCOMPARE(memoryTexts(*store, fine, 1000).value(), QStringList {});
+}
+
+void TestStoreContract::memorySearch_data()
+{
+    QTest::addColumn<Api::MemoryQuery>("query");
+    QTest::addColumn<QStringList>("texts"); // newest first
+
+    const QString e1 = u"Asked about the capital of France; answered Paris"_s;
+    const QString e2 = u"The Eiffel tower is in Paris"_s;
+    const QString e3 = u"Decided: the answer is 42"_s;
+    const QString e4 = u"Paris is the capital of France"_s;
+    const QString e5 = u"CAPITAL letters matter, capitalism does not"_s;
+    const QString e6 = u"Ünïcödé wörds and 北京 are words too"_s;
+    const QString e7 = u"an expired note about Paris"_s;
+    using K = Api::MemoryKind;
+    Api::MemoryQuery q;
+    QTest::newRow("everything live") << q << QStringList {e6, e5, e4, e3, e2, e1};
+    q.includeExpired = true;
+    QTest::newRow("expired too") << q << QStringList {e7, e6, e5, e4, e3, e2, e1};
+    q = {};
+    q.agentId = Api::AgentId(1);
+    QTest::newRow("one agent") << q << QStringList {e2, e1};
+    q.swarmId = Api::SwarmId(1);
+    q.includeSwarmEntries = true;
+    QTest::newRow("one agent and its swarm's") << q << QStringList {e4, e2, e1};
+    q = {};
+    q.swarmId = Api::SwarmId(1);
+    QTest::newRow("one swarm, its agents' too") << q << QStringList {e4, e3, e2, e1};
+    q = {};
+    q.kinds = {K::Fact};
+    QTest::newRow("facts") << q << QStringList {e6, e4, e2};
+    q.kinds = {K::Turn, K::Decision};
+    QTest::newRow("turns and decisions") << q << QStringList {e5, e3, e1};
+    q = {};
+    q.tag = u"geo"_s;
+    QTest::newRow("a tag") << q << QStringList {e4, e2, e1};
+    q.tag = u"landmark"_s;
+    QTest::newRow("a rarer tag") << q << QStringList {e2};
+    q.tag = u"ge"_s;
+    QTest::newRow("tags match whole") << q << QStringList {};
+    q = {};
+    q.text = u"paris"_s;
+    QTest::newRow("a word, any case") << q << QStringList {e4, e2, e1};
+    q.text = u"France capital"_s;
+    QTest::newRow("every word, any order") << q << QStringList {e4, e1};
+    q.text = u"capital tower"_s;
+    QTest::newRow("every word must occur") << q << QStringList {};
+    q.text = u"capitalism"_s;
+    QTest::newRow("words, not prefixes") << q << QStringList {e5};
+    q.text = u"capit"_s;
+    QTest::newRow("no prefix match") << q << QStringList {};
+    q.text = u"\"Paris\" OR -tower*"_s;
+    QTest::newRow("operators are plain words") << q << QStringList {};
+    q.text = u"wörds 北京"_s;
+    QTest::newRow("unicode words") << q << QStringList {e6};
+    q.text = u"ÜNÏCÖDÉ"_s;
+    QTest::newRow("unicode case-folded") << q << QStringList {e6};
+    q.text = u"?!"_s;
+    QTest::newRow("no words: no text filter") << q << QStringList {e6, e5, e4, e3, e2, e1};
+    q = {};
+    q.text = u"paris"_s;
+    q.agentId = Api::AgentId(1);
+    q.kinds = {K::Fact};
+    QTest::newRow("text, owner and kind") << q << QStringList {e2};
+    q = {};
+    q.createdFromMs = 120;
+    q.createdToMs = 150;
+    QTest::newRow("time range: from inclusive, to exclusive") << q << QStringList {e5, e4, e3};
+}
+
+void TestStoreContract::memorySearch()
+{
+    QFETCH(Api::MemoryQuery, query);
+    QFETCH(QStringList, texts);
+
+    auto store = open();
+    using K = Api::MemoryKind;
+    const Api::MemoryEntry entries[] = {
+        memoryEntry(1, 1, K::Turn, u"Asked about the capital of France; answered Paris"_s, {u"geo"_s}, 100),
+        memoryEntry(1, 1, K::Fact, u"The Eiffel tower is in Paris"_s, {u"geo"_s, u"landmark"_s}, 110),
+        memoryEntry(2, 1, K::Decision, u"Decided: the answer is 42"_s, {u"math"_s}, 120),
+        memoryEntry(0, 1, K::Fact, u"Paris is the capital of France"_s, {u"geo"_s}, 130),
+        memoryEntry(3, 2, K::Turn, u"CAPITAL letters matter, capitalism does not"_s, {}, 140),
+        memoryEntry(0, 2, K::Fact, u"Ünïcödé wörds and 北京 are words too"_s, {u"intl"_s}, 150),
+        memoryEntry(1, 1, K::Fact, u"an expired note about Paris"_s, {u"geo"_s}, 160, 500),
+    };
+    for (const Api::MemoryEntry &e : entries)
+        QS_VERIFY_OK(putMemory(*store, e));
+    query.page.limit = 2; // several pages
+    const auto found = memoryTexts(*store, query, 1000);
+    QS_VERIFY_OK(found);
+    QCOMPARE(found.value(), texts);
+}
+
+void TestStoreContract::memoryPaging()
+{
+    auto store = open();
+    for (int i = 0; i < 25; ++i)
+        QS_VERIFY_OK(putMemory(*store, memoryEntry(1, 1, Api::MemoryKind::Turn, u"turn %1"_s.arg(i), {}, 100 + i)));
+    Api::MemoryQuery query;
+    query.page.limit = 10;
+    QList<int> sizes;
+    QStringList seen;
+    for (int pages = 0; pages < 10; ++pages) {
+        const auto page = fetchMemory(*store, query, 1000);
+        QS_VERIFY_OK(page);
+        sizes.append(int(page->items.size()));
+        for (const Api::MemoryEntry &e : page->items)
+            seen.append(e.text);
+        if (page->nextCursor.isEmpty())
+            break;
+        query.page.cursor = page->nextCursor;
+        // Written while paging: newer than the first page, so never on a later one.
+        QS_VERIFY_OK(putMemory(*store, memoryEntry(1, 1, Api::MemoryKind::Turn, u"late"_s, {}, 900)));
+        reopen(store);
+    }
+    QCOMPARE(sizes, (QList<int> {10, 10, 5}));
+    QStringList expected;
+    for (int i = 24; i >= 0; --i)
+        expected.append(u"turn %1"_s.arg(i));
+    QCOMPARE(seen, expected);
+
+    Api::MemoryQuery bad;
+    bad.page.limit = 0;
+    QS_VERIFY_ERROR(fetchMemory(*store, bad, 1000), Api::ErrorCode::InvalidArgument);
+    bad.page = {10, u"not a cursor"_s};
+    QS_VERIFY_ERROR(fetchMemory(*store, bad, 1000), Api::ErrorCode::InvalidArgument);
+}
+
+void TestStoreContract::memoryExpiry()
+{
+    auto store = open();
+    using K = Api::MemoryKind;
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(1, 1, K::Fact, u"short-lived"_s, {}, 100, 200)));
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(1, 1, K::Fact, u"lasting"_s, {}, 110)));
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(2, 1, K::Fact, u"another owner's, short-lived"_s, {}, 120, 200)));
+    Api::MemoryQuery all;
+    all.includeExpired = true;
+    QCOMPARE(memoryTexts(*store, {}, 150).value(),
+             (QStringList {u"another owner's, short-lived"_s, u"lasting"_s, u"short-lived"_s}));
+    QCOMPARE(memoryTexts(*store, {}, 200).value(), QStringList {u"lasting"_s}); // expired at 200
+    QCOMPARE(memoryTexts(*store, all, 200).value().size(), 3); // kept until something evicts them
+
+    // A write evicts its owner's expired entries, within any budget, and no one else's.
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(1, 1, K::Fact, u"new"_s, {}, 300)));
+    reopen(store);
+    QCOMPARE(memoryTexts(*store, all, 300).value(),
+             (QStringList {u"new"_s, u"another owner's, short-lived"_s, u"lasting"_s}));
+}
+
+void TestStoreContract::memoryEviction_data()
+{
+    QTest::addColumn<Api::MemoryBudget>("budget");
+    QTest::addColumn<QList<int>>("touched"); // entries (by number) used again, in this order
+    QTest::addColumn<QStringList>("kept"); // newest first, after the last write
+
+    // Five entries of 10 bytes, "entry 0" .. "entry 4", the 2nd one with a TTL that runs out.
+    QTest::newRow("within budget: only the expired one goes")
+        << Api::MemoryBudget {10, 0} << QList<int> {}
+        << QStringList {u"entry 4..."_s, u"entry 3..."_s, u"entry 2..."_s, u"entry 0..."_s};
+    QTest::newRow("entries: expired first, then least recently used")
+        << Api::MemoryBudget {2, 0} << QList<int> {} << QStringList {u"entry 4..."_s, u"entry 3..."_s};
+    QTest::newRow("use keeps an entry") << Api::MemoryBudget {2, 0} << QList<int> {0}
+                                        << QStringList {u"entry 4..."_s, u"entry 0..."_s};
+    QTest::newRow("the last use counts") << Api::MemoryBudget {3, 0} << QList<int> {0, 2, 3}
+                                         << QStringList {u"entry 4..."_s, u"entry 3..."_s, u"entry 2..."_s};
+    QTest::newRow("bytes") << Api::MemoryBudget {0, 25} << QList<int> {3}
+                           << QStringList {u"entry 4..."_s, u"entry 3..."_s};
+    QTest::newRow("never the newest, even over budget")
+        << Api::MemoryBudget {0, 5} << QList<int> {0, 1, 2, 3} << QStringList {u"entry 4..."_s};
+}
+
+void TestStoreContract::memoryEviction()
+{
+    QFETCH(Api::MemoryBudget, budget);
+    QFETCH(QList<int>, touched);
+    QFETCH(QStringList, kept);
+
+    auto store = open();
+    QList<Api::MemoryId> ids;
+    for (int i = 0; i < 4; ++i) {
+        const auto put = putMemory(
+            *store, memoryEntry(1, 1, Api::MemoryKind::Turn, u"entry %1..."_s.arg(i), {}, 100 + i, i == 1 ? 500 : 0),
+            unlimited());
+        QS_VERIFY_OK(put);
+        ids.append(put->id);
+    }
+    // Another owner's entries are not this budget's business.
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(2, 1, Api::MemoryKind::Turn, u"other"_s, {}, 100), unlimited()));
+    qint64 now = 200;
+    for (const int i : touched)
+        QS_VERIFY_OK(touchMemory(*store, {ids[i]}, ++now));
+    reopen(store);
+    // The last write comes after the TTL ran out.
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(1, 1, Api::MemoryKind::Turn, u"entry 4..."_s, {}, 600), budget, 600));
+
+    Api::MemoryQuery query;
+    query.agentId = Api::AgentId(1);
+    query.includeExpired = true;
+    QCOMPARE(memoryTexts(*store, query, 600).value(), kept);
+    query.agentId = Api::AgentId(2);
+    QCOMPARE(memoryTexts(*store, query, 600).value(), QStringList {u"other"_s});
 }
 
 QTEST_GUILESS_MAIN(TestStoreContract)

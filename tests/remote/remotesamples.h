@@ -30,13 +30,17 @@ inline Api::AgentSpec agentSpec(const QString &name = u"critic-1"_s)
     spec.systemPrompt = u"Find the flaw. Ünïcödé ✓"_s;
     spec.tags = {u"math"_s};
     spec.limits.maxConcurrency = 7;
+    spec.memory = Api::MemoryOptions {true, 5, Api::MemoryBudget {200, 4096}};
     return spec;
 }
 
 inline Api::SwarmSpec swarmSpec()
 {
-    return Api::SwarmSpec {
-        u"review-board"_s, Api::Topology::Hierarchical, strategy(), {agentSpec(u"lead"_s), agentSpec(u"second"_s)}};
+    return Api::SwarmSpec {u"review-board"_s,
+                           Api::Topology::Hierarchical,
+                           strategy(),
+                           {agentSpec(u"lead"_s), agentSpec(u"second"_s)},
+                           Api::MemoryOptions {true, 0, Api::MemoryBudget {0, 1 << 20}}};
 }
 
 inline Api::TaskSpec taskSpec(int priority = -20)
@@ -58,6 +62,26 @@ inline Api::TaskSpec taskSpec(int priority = -20)
 inline Api::PageRequest page()
 {
     return Api::PageRequest {25, u"opaque-cursor"_s};
+}
+
+inline Api::MemorySpec memorySpec()
+{
+    return Api::MemorySpec {Api::AgentId(17), Api::SwarmId(5), Api::MemoryKind::Turn, u"asked: 2+2; answered: 4"_s,
+                            {u"math"_s},      60000,           u"operator:alice"_s};
+}
+
+inline Api::MemoryQuery memoryQuery()
+{
+    return Api::MemoryQuery {Api::AgentId(17),
+                             Api::SwarmId(5),
+                             true,
+                             {Api::MemoryKind::Fact, Api::MemoryKind::Turn},
+                             u"geo"_s,
+                             u"capital"_s,
+                             T0,
+                             T0 + 5000,
+                             true,
+                             page()};
 }
 
 inline Api::DecisionFeedback feedback()
@@ -153,6 +177,16 @@ inline Remote::CallParams call(Remote::Method method)
         return KeysList {};
     case M::KeysRevoke:
         return KeysRevoke {u"0123456789abcdef"_s};
+    case M::AuditQuery:
+        return AuditQuery {Api::AuditQuery {u"alice"_s, u"tasks.submit"_s, false, T0, T0 + 5000, page()}};
+    case M::MemoryQuery:
+        return MemoryQuery {memoryQuery()};
+    case M::MemoryPut:
+        return MemoryPut {memorySpec()};
+    case M::MemoryUpdate:
+        return MemoryUpdate {Api::MemoryId(12), memorySpec()};
+    case M::MemoryRemove:
+        return MemoryRemove {Api::MemoryId(12)};
     }
     return Info {};
 }
@@ -177,8 +211,13 @@ inline Api::BackendInfo value(Tag<Api::BackendInfo>)
 
 inline Api::Swarm value(Tag<Api::Swarm>)
 {
-    return Api::Swarm {
-        Api::SwarmId(4), u"review-board"_s, Api::Topology::Ring, strategy(), {Api::AgentId(17), Api::AgentId(18)}, T0};
+    return Api::Swarm {Api::SwarmId(4),
+                       u"review-board"_s,
+                       Api::Topology::Ring,
+                       strategy(),
+                       {Api::AgentId(17), Api::AgentId(18)},
+                       T0,
+                       Api::MemoryOptions {true, 3, Api::MemoryBudget {100, 0}}};
 }
 
 inline Api::Agent value(Tag<Api::Agent>)
@@ -241,6 +280,30 @@ inline Api::ReputationPoint value(Tag<Api::ReputationPoint>)
 {
     return Api::ReputationPoint {Api::AgentId(17),    u"math"_s, 7.5, 2.25, Api::ReputationCause::Feedback,
                                  Api::DecisionId(88), T0 + 3000};
+}
+
+inline Api::AuditEntry value(Tag<Api::AuditEntry>)
+{
+    return Api::AuditEntry {T0 + 4000,
+                            u"key:0123456789abcdef"_s,
+                            u"tasks.cancel"_s,
+                            u"task/301"_s,
+                            false,
+                            u"role viewer may not call tasks.cancel (needs operator)"_s};
+}
+
+inline Api::MemoryEntry value(Tag<Api::MemoryEntry>)
+{
+    return Api::MemoryEntry {Api::MemoryId(12),
+                             Api::AgentId(17),
+                             Api::SwarmId(5),
+                             Api::MemoryKind::Decision,
+                             u"the capital is Paris ✓"_s,
+                             {u"geo"_s, u"eu"_s},
+                             u"operator:alice"_s,
+                             T0,
+                             T0 + 1000,
+                             T0 + 60000};
 }
 
 inline Api::LearningState value(Tag<Api::LearningState>)

@@ -64,6 +64,11 @@ QList<std::pair<QString, Role>> TestRole::expectedTable()
         {u"keys.create"_s, Role::Admin},
         {u"keys.list"_s, Role::Admin},
         {u"keys.revoke"_s, Role::Admin},
+        {u"audit.query"_s, Role::Admin},
+        {u"memory.query"_s, Role::Viewer},
+        {u"memory.put"_s, Role::Operator},
+        {u"memory.update"_s, Role::Operator},
+        {u"memory.remove"_s, Role::Operator},
     };
 }
 

@@ -2,8 +2,12 @@
 #include <testsupport.h>
 
 #include <client/remotebackend.h>
+#include <fakeopenaiserver.h>
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -123,6 +127,45 @@ private Q_SLOTS:
         QCOMPARE(run({u"--config"_s, file.fileName(), u"--store"_s, u"tape"_s, u"--check-config"_s}).code, 2);
     }
 
+    // installer/: the example configuration is valid as it is, and the systemd unit's command line,
+    // with its directories filled in, passes the same check; the unit is sandboxed and gives the
+    // drain its time before SIGKILL.
+    void theInstallerConfigAndUnitAreAccepted()
+    {
+        const QString installer = QStringLiteral(QWENSWARM_SOURCE_DIR "/installer");
+        QTemporaryDir state;
+        QTemporaryDir configuration;
+        QVERIFY(QFile::copy(installer + u"/qwen-swarmd.example.json"_s, configuration.filePath(u"qwen-swarmd.json"_s)));
+        const Run example = run({u"--config"_s, configuration.filePath(u"qwen-swarmd.json"_s), u"--data-dir"_s,
+                                 state.path(), u"--check-config"_s});
+        QVERIFY2(example.code == 0, example.err.constData());
+
+        QFile unitFile(installer + u"/qwen-swarmd.service"_s);
+        QVERIFY(unitFile.open(QIODevice::ReadOnly));
+        const QString unit = QString::fromUtf8(unitFile.readAll());
+        QStringList execStart;
+        for (const QString &line : unit.split(u'\n')) {
+            if (line.startsWith(u"ExecStart="_s))
+                execStart = line.mid(10).split(u' ', Qt::SkipEmptyParts);
+        }
+        QVERIFY(execStart.size() > 1);
+        QCOMPARE(execStart.takeFirst(), u"/usr/bin/qwen-swarmd"_s);
+        for (QString &argument : execStart) {
+            argument.replace(u"${CONFIGURATION_DIRECTORY}"_s, configuration.path());
+            argument.replace(u"${STATE_DIRECTORY}"_s, state.path());
+        }
+        const Run service = run(execStart + QStringList {u"--check-config"_s});
+        QVERIFY2(service.code == 0, service.err.constData());
+
+        for (const QString &setting :
+             {u"DynamicUser=yes"_s, u"StateDirectory=qwen-swarm"_s, u"NoNewPrivileges=yes"_s, u"ProtectSystem=strict"_s,
+              u"ProtectHome=yes"_s, u"KillSignal=SIGTERM"_s, u"CapabilityBoundingSet=\n"_s})
+            QVERIFY2(unit.contains(setting), qPrintable(setting));
+        const qsizetype stop = unit.indexOf(u"TimeoutStopSec="_s);
+        QVERIFY(stop >= 0);
+        QVERIFY(unit.mid(stop + 15, unit.indexOf(u'\n', stop) - stop - 15).toInt() > 30); // the default drain
+    }
+
     void apiKeysAreShownOnceAndStoredHashed()
     {
         QTemporaryDir dir;
@@ -188,6 +231,67 @@ private Q_SLOTS:
         }
         again.terminate();
         again.waitForFinished(10000);
+    }
+
+    void providersComeFromTheirFile()
+    {
+        FakeOpenAiServer model;
+        QVERIFY(model.listen());
+        model.setAnswer(u"Answer: 42"_s);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"providers.json"_s);
+        const auto write = [&path](const QByteArray &json) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(json);
+        };
+        // A key in a file others may read is refused; so is a member the loader does not know.
+        write(R"({"providers": [{"name": "local", "preset": "vllm", "key": "sk-inline-secret"}]})");
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        const Run readable = run({u"--providers"_s, path, u"--check-config"_s});
+        QCOMPARE(readable.code, 2);
+        QVERIFY2(readable.err.contains("chmod 600") && !readable.err.contains("sk-inline-secret"),
+                 readable.err.constData());
+        write(R"({"providers": [{"name": "local", "preset": "vllm", "bse_url": "x"}]})");
+        QCOMPARE(run({u"--providers"_s, path, u"--check-config"_s}).code, 2);
+
+        // The daemon's agents call the configured server.
+        write(QJsonDocument(QJsonObject {{u"providers"_s,
+                                          QJsonArray {QJsonObject {{u"name"_s, u"local"_s},
+                                                                   {u"preset"_s, u"vllm"_s},
+                                                                   {u"base_url"_s, model.baseUrl()}}}}})
+                  .toJson());
+        const QByteArray key = createKey(dir.path());
+        QProcess daemon;
+        const QUrl url = start(daemon, dir.path(), {u"--providers"_s, path});
+        QVERIFY(url.isValid());
+        auto client = connectTo(url, key);
+        Api::SwarmSpec spec;
+        spec.name = u"real"_s;
+        Api::AgentSpec agent;
+        agent.name = u"a"_s;
+        agent.provider = u"local"_s;
+        agent.model = u"m"_s;
+        spec.agents = {agent};
+        const auto swarm = await<Api::Swarm>([&](QObject *c, auto d) { client->createSwarm(spec, c, d); });
+        QS_VERIFY_OK(swarm);
+        Api::TaskSpec task;
+        task.swarmId = swarm->id;
+        task.promptTemplate = u"What is 6 * 7?"_s;
+        const auto submitted = await<Api::Task>([&](QObject *c, auto d) { client->submitTask(task, c, d); });
+        QS_VERIFY_OK(submitted);
+        QVERIFY(spinUntil(
+            [&] {
+                const auto t = await<Api::Task>([&](QObject *c, auto d) { client->task(submitted->id, c, d); });
+                if (t && t->state == Api::TaskState::Succeeded)
+                    return true;
+                spinFor(100);
+                return false;
+            },
+            20000));
+        QVERIFY(model.requestsSeen() >= 1);
+        daemon.terminate();
+        daemon.waitForFinished(10000);
     }
 
     void aSecondSignalStopsAtOnce()

@@ -1,11 +1,15 @@
 // RemoteServer as clients meet it, good and bad: credentials, roles, the protocol, limits.
+#include "../remote/remotesamples.h"
+
 #include <backendfixture.h>
 #include <rawwebsocket.h>
 
 #include <server/clientsession.h>
 
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QWebSocket>
 
 using namespace QwenSwarm;
@@ -197,6 +201,107 @@ private Q_SLOTS:
                         ErrorCode::PermissionDenied);
     }
 
+    // Every method, called by every role over the wire: refused with permission_denied exactly when
+    // the role is below the method's, and every refusal lands in the audit log.
+    void rbacMatrixOfRoleByCall_data()
+    {
+        QTest::addColumn<Remote::Role>("role");
+        QTest::newRow("viewer") << Remote::Role::Viewer;
+        QTest::newRow("operator") << Remote::Role::Operator;
+        QTest::newRow("admin") << Remote::Role::Admin;
+    }
+
+    void rbacMatrixOfRoleByCall()
+    {
+        QFETCH(Remote::Role, role);
+        const QByteArray token = key(role);
+        RawWebSocket raw;
+        QVERIFY(raw.open(m_fixture->server()->port(), token).contains("101"));
+        raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
+        for (std::size_t i = 0; i < Remote::methodCount; ++i) {
+            const auto method = static_cast<Remote::Method>(i);
+            raw.sendFrame(Remote::MessageCodec::encode(Remote::Request {i + 1, Samples::call(method)}));
+        }
+        QHash<quint64, QString> answers; // request id -> "ok" or the error code
+        QByteArray buffer;
+        QVERIFY(spinUntil([&] {
+            buffer += raw.socket().readAll();
+            for (const QByteArray &frame : frames(buffer)) {
+                const QJsonObject message = QJsonDocument::fromJson(frame).object();
+                const QString type = message.value(u"type"_s).toString();
+                const auto id = static_cast<quint64>(message.value(u"id"_s).toInteger());
+                if (type == u"result"_s)
+                    answers.insert(id, u"ok"_s);
+                else if (type == u"error"_s)
+                    answers.insert(id, message.value(u"error"_s).toObject().value(u"code"_s).toString());
+            }
+            return answers.size() == qsizetype(Remote::methodCount);
+        }));
+        QStringList denied;
+        for (std::size_t i = 0; i < Remote::methodCount; ++i) {
+            const auto method = static_cast<Remote::Method>(i);
+            const QString name = Remote::methodName(method).toString();
+            const bool allowed = Remote::roleAllows(role, Remote::requiredRole(method));
+            QVERIFY2((answers.value(i + 1) == u"permission_denied"_s) != allowed,
+                     qPrintable(name + u": "_s + answers.value(i + 1)));
+            if (!allowed)
+                denied.append(name);
+        }
+        QCOMPARE(denied.isEmpty(), role == Remote::Role::Admin);
+
+        Api::AuditQuery refusals;
+        refusals.actor = u"api-key:"_s + QString::fromUtf8(token.mid(3, 16));
+        refusals.allowed = false;
+        QStringList audited;
+        QVERIFY(spinUntil([&] {
+            const auto page = await<Api::Page<Api::AuditEntry>>(
+                [&](QObject *c, auto d) { m_fixture->backend().queryAudit(refusals, c, d); });
+            audited.clear();
+            for (const Api::AuditEntry &entry : page->items)
+                audited.prepend(entry.action);
+            return audited.size() >= denied.size();
+        }));
+        QCOMPARE(audited, denied);
+    }
+
+    void theAuditLogIsForAdminsAndRecordsLoginsAndChanges()
+    {
+        auto viewer = client(key(Remote::Role::Viewer));
+        QVERIFY(connected(*viewer));
+        QS_VERIFY_ERROR((await<Api::Page<Api::AuditEntry>>([&](QObject *c, auto d) { viewer->queryAudit({}, c, d); })),
+                        ErrorCode::PermissionDenied);
+        const QByteArray operatorKey = key(Remote::Role::Operator);
+        auto operatorClient = client(operatorKey);
+        QVERIFY(connected(*operatorClient));
+        QS_VERIFY_ERROR(
+            (await<Api::Page<Api::AuditEntry>>([&](QObject *c, auto d) { operatorClient->queryAudit({}, c, d); })),
+            ErrorCode::PermissionDenied);
+        Api::SwarmSpec spec;
+        spec.name = u"audited"_s;
+        QS_VERIFY_OK((await<Api::Swarm>([&](QObject *c, auto d) { operatorClient->createSwarm(spec, c, d); })));
+        RawWebSocket refused;
+        QVERIFY(refused.open(m_fixture->server()->port(), "qs_0123456789abcdef_nope").contains("401"));
+        QVERIFY(http("POST /v1/tasks HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}").startsWith("HTTP/1.1 401"));
+
+        const QString operatorActor = u"api-key:"_s + QString::fromUtf8(operatorKey.mid(3, 16));
+        const auto find = [&](const QString &actor, const QString &action, bool allowed) {
+            Api::AuditQuery query;
+            query.actor = actor;
+            query.action = action;
+            query.allowed = allowed;
+            return spinUntil([&] {
+                const auto page = await<Api::Page<Api::AuditEntry>>(
+                    [&](QObject *c, auto d) { m_fixture->backend().queryAudit(query, c, d); });
+                return page && !page->items.isEmpty();
+            });
+        };
+        QVERIFY(find(operatorActor, u"connect"_s, true)); // the login, with the role granted
+        QVERIFY(find(operatorActor, u"swarms.create"_s, true)); // a state-changing call
+        QVERIFY(find(operatorActor, u"audit.query"_s, false)); // a denial
+        QVERIFY(find(u"anonymous"_s, u"connect"_s, false)); // a refused credential
+        QVERIFY(find(u"anonymous"_s, u"http"_s, false)); // the same over HTTP
+    }
+
     void versionMismatchIsAnErrorThenAClose()
     {
         RawWebSocket raw;
@@ -265,17 +370,26 @@ private Q_SLOTS:
                  u"result"_s); // still served
     }
 
+    void oversizedMessagesCloseWith1009AndOthersGoOn_data()
+    {
+        QTest::addColumn<int>("fragments");
+        QTest::newRow("one frame of 1 MiB + 1") << 1;
+        QTest::newRow("1 MiB + 1 in two fragments, each under the limit") << 2;
+        QTest::newRow("1 MiB + 1 in 64 fragments") << 64;
+    }
+
     void oversizedMessagesCloseWith1009AndOthersGoOn()
     {
+        QFETCH(int, fragments);
         auto other = client(key(Remote::Role::Viewer));
         QVERIFY(connected(*other));
         RawWebSocket raw;
         QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)).contains("101"));
         raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
-        // 1 MiB + 1 in two fragments: the message as a whole is over the limit.
-        const QByteArray half((1024 * 1024) / 2 + 1, 'x');
-        raw.sendFrame(half, 1, true);
-        raw.sendFrame(half, 0, false);
+        const QByteArray message(1024 * 1024 + 1, 'x');
+        const qsizetype step = (message.size() + fragments - 1) / fragments;
+        for (int i = 0; i < fragments; ++i)
+            raw.sendFrame(message.mid(i * step, step), i == 0 ? 1 : 0, i + 1 < fragments);
         QByteArray buffer;
         QVERIFY(spinUntil([&] {
             buffer += raw.socket().readAll();
@@ -366,6 +480,59 @@ private Q_SLOTS:
         RawWebSocket raw;
         QCOMPARE(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer), "Origin: https://evil.example\r\n"),
                  QByteArray("HTTP/1.1 403 Forbidden"));
+    }
+
+    // /metrics read by Prometheus's own parser and linter: promtool check metrics (Debian package
+    // prometheus). Without promtool the test is skipped on a workstation and fails in CI.
+    void metricsPassPromtool()
+    {
+        const QString promtool = QStandardPaths::findExecutable(u"promtool"_s);
+        if (promtool.isEmpty()) {
+            if (qEnvironmentVariableIntValue("CI") == 1)
+                QFAIL("promtool is not installed (Debian package prometheus; scripts/dev deps installs it)");
+            QSKIP("promtool is not installed (Debian package prometheus)");
+        }
+        // Some work first, so that the labelled families and the histograms have samples.
+        Api::SwarmSpec spec;
+        spec.name = u"metrics"_s;
+        spec.agents = {Api::AgentSpec {}, Api::AgentSpec {}};
+        spec.agents[0].name = u"a"_s;
+        spec.agents[1].name = u"b"_s;
+        const auto swarm = await<Api::Swarm>([&](QObject *c, auto d) { m_fixture->backend().createSwarm(spec, c, d); });
+        QS_VERIFY_OK(swarm);
+        Api::TaskSpec task;
+        task.swarmId = swarm->id;
+        task.promptTemplate = u"2 + 2?"_s;
+        const auto submitted
+            = await<Api::Task>([&](QObject *c, auto d) { m_fixture->backend().submitTask(task, c, d); });
+        QS_VERIFY_OK(submitted);
+        QVERIFY(spinUntil([&] {
+            const auto t
+                = await<Api::Task>([&](QObject *c, auto d) { m_fixture->backend().task(submitted->id, c, d); });
+            return t && Api::isTerminal(t->state);
+        }));
+
+        const QByteArray response
+            = http("GET /metrics HTTP/1.1\r\nAuthorization: Bearer " + key(Remote::Role::Viewer) + "\r\n\r\n");
+        QVERIFY2(response.startsWith("HTTP/1.1 200"), response.constData());
+        const QByteArray body = response.mid(response.indexOf("\r\n\r\n") + 4);
+        QVERIFY(body.contains("# TYPE qwen_swarm_tasks_submitted_total counter"));
+        QProcess check;
+        check.start(promtool, {u"check"_s, u"metrics"_s});
+        QVERIFY(check.waitForStarted());
+        check.write(body);
+        check.closeWriteChannel();
+        QVERIFY(check.waitForFinished(30000));
+        const QByteArray said = check.readAllStandardOutput() + check.readAllStandardError();
+        QVERIFY2(check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0, said.constData());
+        // promtool does parse: a broken exposition is refused.
+        QProcess broken;
+        broken.start(promtool, {u"check"_s, u"metrics"_s});
+        QVERIFY(broken.waitForStarted());
+        broken.write(body + "qwen_swarm_broken{label=\"x} 1\n");
+        broken.closeWriteChannel();
+        QVERIFY(broken.waitForFinished(30000));
+        QVERIFY(broken.exitCode() != 0);
     }
 
     void httpEndpoints()

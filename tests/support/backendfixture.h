@@ -50,6 +50,9 @@ public:
             options.tls = m_serverTls;
         }
         m_remoteServer = std::make_unique<Remote::RemoteServer>(m_server, m_authenticator, &m_keys, options);
+        // As qwen-swarmd does: what the server audits goes to the engine's audit log.
+        QObject::connect(m_remoteServer.get(), &Remote::RemoteServer::audited, m_remoteServer.get(),
+                         [this](const Api::AuditEvent &e) { m_server.recordAudit(e); });
         if (!m_remoteServer->listen())
             return false;
         Remote::RemoteOptions client;

@@ -165,6 +165,23 @@ public:
         return sql(name, QStringLiteral("DROP SCHEMA public CASCADE; CREATE SCHEMA public")).has_value();
     }
 
+    /// Stops the server at once, as a crash would (-m immediate: sessions are cut, recovery runs at
+    /// the next start), and starts it again on the same port; false with the reason in error().
+    bool restart()
+    {
+        QString output;
+        run(QStringLiteral("pg_ctl"),
+            {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
+             QStringLiteral("stop")},
+            &output);
+        m_running = run(QStringLiteral("pg_ctl"),
+                        {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
+                         m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("-t"),
+                         QStringLiteral("60"), QStringLiteral("-o"), serverOptions(), QStringLiteral("start")},
+                        &output);
+        return m_running || fail(QStringLiteral("pg_ctl restart failed: ") + output + serverLog());
+    }
+
     /// Stops the server at once (no checkpoint: nothing is kept) and removes its folder.
     void stop()
     {

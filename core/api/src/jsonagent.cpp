@@ -1,5 +1,6 @@
 // JSON codecs of errors, agents, strategies and swarms.
 #include "api/json.h"
+#include "api/jsonmemory.h"
 
 namespace QwenSwarm::Api {
 
@@ -41,7 +42,8 @@ QJsonValue toJson(const AgentSpec &spec)
                         {u"parameters"_s, spec.parameters},
                         {u"system_prompt"_s, spec.systemPrompt},
                         {u"tags"_s, QJsonArray::fromStringList(spec.tags)},
-                        {u"limits"_s, toJson(spec.limits)}};
+                        {u"limits"_s, toJson(spec.limits)},
+                        {u"memory"_s, toJson(spec.memory)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, AgentSpec &out)
@@ -55,6 +57,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, AgentSpec &out)
     object.optional("system_prompt"_L1, out.systemPrompt);
     object.optional("tags"_L1, out.tags);
     object.optional("limits"_L1, out.limits);
+    object.optional("memory"_L1, out.memory);
     object.finish();
 }
 
@@ -124,7 +127,8 @@ QJsonValue toJson(const SwarmSpec &spec)
     return QJsonObject {{u"name"_s, spec.name},
                         {u"topology"_s, toJson(spec.topology)},
                         {u"default_strategy"_s, toJson(spec.defaultStrategy)},
-                        {u"agents"_s, listToJson(spec.agents)}};
+                        {u"agents"_s, listToJson(spec.agents)},
+                        {u"memory"_s, toJson(spec.memory)}};
 }
 
 void readJson(JsonReader &reader, const QJsonValue &json, SwarmSpec &out)
@@ -134,6 +138,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, SwarmSpec &out)
     object.optional("topology"_L1, out.topology);
     object.optional("default_strategy"_L1, out.defaultStrategy);
     object.optional("agents"_L1, out.agents);
+    object.optional("memory"_L1, out.memory);
     object.finish();
 }
 
@@ -144,6 +149,7 @@ QJsonValue toJson(const Swarm &swarm)
                         {u"topology"_s, toJson(swarm.topology)},
                         {u"default_strategy"_s, toJson(swarm.defaultStrategy)},
                         {u"agent_ids"_s, listToJson(swarm.agentIds)},
+                        {u"memory"_s, toJson(swarm.memory)},
                         {u"created_at"_s, timeToJson(swarm.createdMs)}};
 }
 
@@ -155,6 +161,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, Swarm &out)
     object.optional("topology"_L1, out.topology);
     object.optional("default_strategy"_L1, out.defaultStrategy);
     object.optional("agent_ids"_L1, out.agentIds);
+    object.optional("memory"_L1, out.memory);
     object.optionalTime("created_at"_L1, out.createdMs);
     object.finish();
 }

@@ -1,5 +1,8 @@
 #include "backend/inprocessbackend.h"
 
+#include "events/audittrail.h"
+#include "memory/memoryservice.h"
+#include "runtime/clock.h"
 #include "runtime/engine.h"
 
 #include <QPointer>
@@ -191,6 +194,41 @@ void InProcessBackend::reputationHistory(const Api::ReputationQuery &query, QObj
     call(context, std::move(done), [query](Engine &e, auto reply) { e.learning().history(query, reply); });
 }
 
+namespace {
+
+// A server in front of this backend names the authenticated caller; otherwise the embedded core has
+// one operator, whoever runs this process.
+QString sourceOf(const Api::MemorySpec &spec)
+{
+    return spec.source.isEmpty() ? QStringLiteral("operator:local operator") : spec.source;
+}
+
+} // namespace
+
+void InProcessBackend::queryMemory(const Api::MemoryQuery &query, QObject *context,
+                                   Callback<Api::Page<Api::MemoryEntry>> done)
+{
+    call(context, std::move(done), [query](Engine &e, auto reply) { MemoryService(e.context()).query(query, reply); });
+}
+
+void InProcessBackend::putMemory(const Api::MemorySpec &spec, QObject *context, Callback<Api::MemoryEntry> done)
+{
+    call(context, std::move(done),
+         [spec](Engine &e, auto reply) { MemoryService(e.context()).put(spec, sourceOf(spec), reply); });
+}
+
+void InProcessBackend::updateMemory(Api::MemoryId id, const Api::MemorySpec &spec, QObject *context,
+                                    Callback<Api::MemoryEntry> done)
+{
+    call(context, std::move(done),
+         [id, spec](Engine &e, auto reply) { MemoryService(e.context()).update(id, spec, sourceOf(spec), reply); });
+}
+
+void InProcessBackend::removeMemory(Api::MemoryId id, QObject *context, Callback<void> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { MemoryService(e.context()).remove(id, reply); });
+}
+
 void InProcessBackend::exportLearning(QObject *context, Callback<Api::LearningState> done)
 {
     call(context, std::move(done), [](Engine &e, auto reply) { e.learning().exportState(reply); });
@@ -223,6 +261,21 @@ void InProcessBackend::unsubscribe(Api::SubscriptionId id, QObject *context, Cal
 void InProcessBackend::metrics(QObject *context, Callback<Api::MetricsSnapshot> done)
 {
     call(context, std::move(done), [](Engine &e, auto reply) { reply(e.metrics()); });
+}
+
+void InProcessBackend::queryAudit(const Api::AuditQuery &query, QObject *context,
+                                  Callback<Api::Page<Api::AuditEntry>> done)
+{
+    call(context, std::move(done), [query](Engine &e, auto reply) {
+        AuditTrail(e.context().events, e.context().storeWriter).query(query, reply);
+    });
+}
+
+void InProcessBackend::recordAudit(const Api::AuditEvent &event)
+{
+    onEngineThread([event, timeMs = wallClockMs()](Engine &e) {
+        AuditTrail(e.context().events, e.context().storeWriter).record(timeMs, event);
+    });
 }
 
 void InProcessBackend::deliverEvents(Api::SubscriptionId id, QList<Api::Event> &&events,

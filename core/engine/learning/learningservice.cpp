@@ -1,6 +1,7 @@
 #include "learning/learningservice.h"
 
 #include "consensus/answernormalizer.h"
+#include "events/audittrail.h"
 #include "runtime/clock.h"
 #include "runtime/enginecontext.h"
 #include "runtime/taskservice.h"
@@ -62,10 +63,11 @@ void LearningService::applyFeedback(Api::Decision decision, const Api::Task &tas
     }
     m_context.reputations.learnFromFeedback(decision, spec.tags, truth, feedback, decision.feedback, feedback.timeMs);
     m_context.storeWriter.append(FeedbackWrite {decision.id, feedback});
-    m_context.events.publish(feedback.timeMs,
-                             Api::AuditEvent {feedback.actor, QStringLiteral("decision.feedback"),
-                                              QStringLiteral("decision/%1").arg(decision.id.value), true,
-                                              feedback.correct ? QStringLiteral("right") : QStringLiteral("wrong")});
+    AuditTrail(m_context.events, m_context.storeWriter)
+        .record(feedback.timeMs,
+                Api::AuditEvent {feedback.actor, QStringLiteral("decision.feedback"),
+                                 QStringLiteral("decision/%1").arg(decision.id.value), true,
+                                 feedback.correct ? QStringLiteral("right") : QStringLiteral("wrong")});
     decision.feedback = feedback;
     m_context.storeWriter.whenDurable([decision, done = std::move(done)](Api::Result<void> written) {
         if (!written)

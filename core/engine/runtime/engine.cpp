@@ -57,6 +57,8 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
             m_context.reputations.flush();
         if (m_context.events.hasUndeliveredGaps())
             flush();
+        // Writes the store failed are written again until it takes them (a full disk freed, a server back).
+        m_context.storeWriter.retry();
     });
 }
 
@@ -162,6 +164,12 @@ Api::Error Engine::agentNotFound(Api::AgentId id)
 
 void Engine::info(Reply<Api::BackendInfo> done)
 {
+    // Not ready while the store fails: readiness probes and clients see the outage.
+    if (const auto &failure = m_context.storeWriter.failure()) {
+        return done(Api::makeError(
+            failure->code, QStringLiteral("the store is failing: ") + failure->message,
+            {{QStringLiteral("retriable"), true}, {QStringLiteral("reason"), QStringLiteral("store_failing")}}));
+    }
     Api::BackendInfo info;
     info.version = QStringLiteral(QWENSWARM_VERSION);
     info.kind = QStringLiteral("in_process");
@@ -184,6 +192,7 @@ void Engine::createSwarm(const Api::SwarmSpec &spec, Reply<Api::Swarm> done)
     swarm.name = spec.name;
     swarm.topology = spec.topology;
     swarm.defaultStrategy = spec.defaultStrategy;
+    swarm.memory = spec.memory;
     swarm.createdMs = wallClockMs();
     SwarmRuntime &runtime = m_context.agents.addSwarm(swarm);
     m_context.storeWriter.append(SwarmWrite {swarm});

@@ -99,6 +99,12 @@ Api::Result<TaskService::Batch> TaskService::prepareBatch(const QList<Api::TaskS
             ErrorCode::InvalidArgument,
             QStringLiteral("tasks: expected 1..%1 tasks per batch").arg(m_context.config.maxBatchSize));
     }
+    // New work waits until the store takes writes again, rather than being accepted and lost.
+    if (const auto &failure = m_context.storeWriter.failure()) {
+        return Api::makeError(
+            failure->code, QStringLiteral("not accepting tasks while the store fails: ") + failure->message,
+            {{QStringLiteral("retriable"), true}, {QStringLiteral("reason"), QStringLiteral("store_failing")}});
+    }
     const qint64 now = wallClockMs();
     Batch batch;
     batch.tasks.reserve(specs.size());

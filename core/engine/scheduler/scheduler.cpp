@@ -2,6 +2,8 @@
 
 #include "agents/agentlifecycle.h"
 #include "learning/agentrouter.h"
+#include "memory/memoryrecorder.h"
+#include "prompt/memorycontext.h"
 #include "runtime/clock.h"
 #include "runtime/enginecontext.h"
 #include "scheduler/backoff.h"
@@ -195,11 +197,39 @@ void Scheduler::startAttempt(Entry &e)
     e.place = Place::Running;
     ++m_running;
     transition(e.task, TaskState::Running, QStringLiteral("attempt started"));
+    if (!MemoryContext::wanted(m_context, agents))
+        return launch(e, agents, {});
+    // The attempt waits for its agents' memory; what happens to the task meanwhile (a cancel, a
+    // deadline) is checked when it arrives, and agents that left are left out.
+    QList<Api::AgentId> ids;
+    for (const AgentRuntime *agent : agents)
+        ids.append(agent->agent.id);
+    MemoryContext::load(m_context, agents, [this, id = e.task.id, attempt = e.task.attempt, ids](auto memory) {
+        Entry *waiting = entry(id);
+        if (!waiting || waiting->place != Place::Running || waiting->run || waiting->task.attempt != attempt)
+            return;
+        std::vector<AgentRuntime *> still;
+        for (const Api::AgentId agentId : ids) {
+            if (AgentRuntime *agent = m_context.agents.agent(agentId))
+                still.push_back(agent);
+        }
+        if (still.empty())
+            return attemptFailed(
+                *waiting,
+                Api::makeError(ErrorCode::Unavailable, QStringLiteral("the task's agents left before it started")));
+        launch(*waiting, still, std::move(memory));
+    });
+}
+
+void Scheduler::launch(Entry &e, const std::vector<AgentRuntime *> &agents, QHash<quint64, QString> memory)
+{
+    SwarmRuntime *swarm = m_context.agents.swarm(e.task.spec.swarmId);
     const Api::StrategySpec &strategy = *e.task.spec.strategy;
     const ConsensusStrategy *consensus = m_context.strategies.find(strategy.name);
     e.run = std::make_unique<TaskRun>(
         m_context, m_supervisor, *this,
-        TaskRun::Setup {e.task, agents, swarm->swarm.topology, e.key, consensus->usesReputation(strategy.parameters)});
+        TaskRun::Setup {e.task, agents, swarm ? swarm->swarm.topology : Api::Topology::Mesh, e.key,
+                        consensus->usesReputation(strategy.parameters), std::move(memory)});
     e.run->startRound(consensus->roundSpec(strategy.parameters, 0));
 }
 
@@ -243,6 +273,7 @@ Api::Decision Scheduler::recordDecision(Entry &e, const Verdict &verdict)
                              Api::DecisionEvent {decision.id, decision.taskId, decision.swarmId, decision.outcome,
                                                  decision.answer, decision.agreement});
     m_context.storeWriter.append(DecisionWrite {decision});
+    MemoryRecorder::recordDecision(m_context, e.task, decision);
     m_context.reputations.learnFromDecision(decision, e.task.spec.tags, e.run->truth(), decision.createdMs);
     return decision;
 }

@@ -75,6 +75,8 @@ private:
     void leavePlace(Entry &e);
     void pump();
     void startAttempt(Entry &e);
+    /// Starts the run of an attempt with its agents (given their memory as context, when they want it).
+    void launch(Entry &e, const std::vector<AgentRuntime *> &agents, QHash<quint64, QString> memory);
     std::vector<AgentRuntime *> selectAgents(const Api::Task &task, SwarmRuntime &swarm) const;
     /// Ends the attempt with the strategy's verdict.
     void settle(Entry &e, const Verdict &verdict);

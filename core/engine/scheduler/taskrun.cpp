@@ -22,6 +22,7 @@ TaskRun::TaskRun(EngineContext &context, AgentSupervisor &supervisor, Host &host
     , m_topology(setup.topology)
     , m_key(setup.key)
     , m_weighted(setup.weighted)
+    , m_memory(std::move(setup.memory))
 {
     if (!m_task.spec.referenceAnswer.isEmpty()) {
         const auto reference
@@ -90,6 +91,8 @@ ProviderRequest TaskRun::request(const AgentRuntime &agent, const RoundSpec &spe
     r.parameters = agent.agent.spec.parameters;
     r.parametersRevision = agent.revision;
     r.systemPrompt = agent.agent.spec.systemPrompt;
+    if (const QString remembered = m_memory.value(agent.agent.id.value); !remembered.isEmpty())
+        r.systemPrompt += (r.systemPrompt.isEmpty() ? QString() : QStringLiteral("\n\n")) + remembered;
     r.userMessage = PromptRenderer::render(
         m_task.spec.promptTemplate, m_task.spec.variables,
         {agent.agent.spec.name, agent.index, Api::enumName(agent.agent.spec.role).toString(), m_task.id});

@@ -7,6 +7,7 @@
 #include <api/swarm.h>
 #include <api/task.h>
 
+#include <QHash>
 #include <memory>
 #include <vector>
 
@@ -38,6 +39,7 @@ public:
         Api::Topology topology = Api::Topology::Mesh;
         SchedulingKey key;
         bool weighted = false; ///< Votes weigh the agents' learned log-odds.
+        QHash<quint64, QString> memory; ///< Memory context text per agent id, for its system prompt.
     };
 
     TaskRun(EngineContext &context, AgentSupervisor &supervisor, Host &host, Setup setup);
@@ -85,6 +87,7 @@ private:
     Api::Topology m_topology;
     SchedulingKey m_key;
     bool m_weighted = false;
+    QHash<quint64, QString> m_memory;
     QString m_truth;
     double m_costUsd = 0;
     bool m_budgetExhausted = false;

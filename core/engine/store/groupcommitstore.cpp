@@ -98,10 +98,53 @@ void GroupCommitStore::reputationHistory(const Api::ReputationQuery &query, Repl
     m_inner->reputationHistory(query, std::move(done));
 }
 
+void GroupCommitStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done)
+{
+    commitPending();
+    m_inner->queryAudit(query, std::move(done));
+}
+
 void GroupCommitStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     commitPending();
     m_inner->recordedCall(key, std::move(done));
+}
+
+void GroupCommitStore::putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                                 Reply<Api::MemoryEntry> done)
+{
+    commitPending();
+    m_inner->putMemory(entry, budget, nowMs, std::move(done));
+}
+
+void GroupCommitStore::importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done)
+{
+    commitPending();
+    m_inner->importMemory(entries, std::move(done));
+}
+
+void GroupCommitStore::memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done)
+{
+    commitPending();
+    m_inner->memoryEntry(id, std::move(done));
+}
+
+void GroupCommitStore::removeMemory(Api::MemoryId id, Reply<void> done)
+{
+    commitPending();
+    m_inner->removeMemory(id, std::move(done));
+}
+
+void GroupCommitStore::touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done)
+{
+    commitPending();
+    m_inner->touchMemory(ids, nowMs, std::move(done));
+}
+
+void GroupCommitStore::queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done)
+{
+    commitPending();
+    m_inner->queryMemory(query, nowMs, std::move(done));
 }
 
 } // namespace QwenSwarm::Engine

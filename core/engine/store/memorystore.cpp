@@ -180,6 +180,11 @@ void MemoryStore::apply(ProviderCallWrite &&w)
     m_providerCalls.insert(std::move(key), std::move(w));
 }
 
+void MemoryStore::apply(AuditWrite &&w)
+{
+    m_audit.push_back({std::move(w.entry), Api::Id<AuditTag>(m_audit.size() + 1)});
+}
+
 Api::Decision MemoryStore::unpacked(const StoredDecision &stored) const
 {
     Api::Decision decision = RecordCodec::decodeDecision(stored.trail).value_or(Api::Decision {});
@@ -267,12 +272,60 @@ void MemoryStore::reputationHistory(const Api::ReputationQuery &query, Reply<Api
     done(std::move(points));
 }
 
+void MemoryStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done)
+{
+    const auto page = pageOf<StoredAudit, StoredAudit>(
+        m_audit, query.page, [&query](const StoredAudit &s) -> std::optional<StoredAudit> {
+            return matchesQuery(s.entry, query) ? std::optional(s) : std::nullopt;
+        });
+    if (!page)
+        return done(page.error());
+    Api::Page<Api::AuditEntry> entries;
+    entries.nextCursor = page->nextCursor;
+    for (const StoredAudit &s : page->items)
+        entries.items.append(s.entry);
+    done(std::move(entries));
+}
+
 void MemoryStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     if (const auto it = m_providerCalls.constFind(key); it != m_providerCalls.constEnd())
         return done(it.value());
     done(
         Api::makeError(Api::ErrorCode::NotFound, QStringLiteral("no provider call is recorded under key %1").arg(key)));
+}
+
+void MemoryStore::putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                            Reply<Api::MemoryEntry> done)
+{
+    done(m_memory.put(entry, budget, nowMs));
+}
+
+void MemoryStore::importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done)
+{
+    done(m_memory.import(entries));
+}
+
+void MemoryStore::memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done)
+{
+    done(m_memory.entry(id));
+}
+
+void MemoryStore::removeMemory(Api::MemoryId id, Reply<void> done)
+{
+    done(m_memory.remove(id));
+}
+
+void MemoryStore::touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done)
+{
+    m_memory.touch(ids, nowMs);
+    if (done)
+        done({});
+}
+
+void MemoryStore::queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done)
+{
+    done(m_memory.query(query, nowMs));
 }
 
 } // namespace QwenSwarm::Engine

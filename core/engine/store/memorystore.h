@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/memorytable.h"
 #include "store/store.h"
 
 #include <QHash>
@@ -24,6 +25,14 @@ public:
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
     void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) override;
     void recordedCall(const QString &key, Reply<ProviderCallWrite> done) override;
+    void putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                   Reply<Api::MemoryEntry> done) override;
+    void importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done) override;
+    void memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done) override;
+    void removeMemory(Api::MemoryId id, Reply<void> done) override;
+    void touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done) override;
+    void queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done) override;
+    void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
 
 private:
     struct StoredTask
@@ -63,6 +72,7 @@ private:
     void apply(ReputationWrite &&w);
     void apply(FeedbackWrite &&w);
     void apply(ProviderCallWrite &&w);
+    void apply(AuditWrite &&w);
     Api::Decision unpacked(const StoredDecision &stored) const;
     static StoredTask stored(const Api::Task &task);
     static Api::Task unpacked(const StoredTask &stored);
@@ -82,6 +92,13 @@ private:
     };
     std::deque<StoredPoint> m_points;
     QHash<QString, ProviderCallWrite> m_providerCalls; // by key
+    MemoryTable m_memory;
+    struct StoredAudit
+    {
+        Api::AuditEntry entry;
+        Api::Id<struct AuditTag> id; ///< Position in the log, for paging.
+    };
+    std::deque<StoredAudit> m_audit;
 };
 
 } // namespace QwenSwarm::Engine

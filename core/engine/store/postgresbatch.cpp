@@ -69,6 +69,16 @@ provider_calls_written AS (
         response = excluded.response, recorded_ms = excluded.recorded_ms
 ))sql";
 
+// In the order of the batch, like the history points.
+const char *const auditPart = R"sql(
+audit_written AS (
+    INSERT INTO audit_log (time_ms, actor, action, target, allowed, detail)
+    SELECT time_ms, actor, action, target, allowed, detail
+    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[])
+         WITH ORDINALITY AS a(time_ms, actor, action, target, allowed, detail, n)
+    ORDER BY n
+))sql";
+
 QByteArray compact(const QJsonValue &json)
 {
     return QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact);
@@ -174,6 +184,7 @@ struct PostgresBatch::Planner
     }
     void operator()(const FeedbackWrite &w) { feedback.add(w.decisionId.value, &w); }
     void operator()(const ProviderCallWrite &w) { providerCalls.add(w.key, &w); }
+    void operator()(const AuditWrite &w) { batch.audit.push_back(&w.entry); }
 };
 
 PostgresBatch::PostgresBatch(const std::vector<StoreWrite> &writes)
@@ -224,6 +235,7 @@ std::vector<PostgresStatement> PostgresBatch::statements() const
         c.addRow();
     }
     addPart(first, providerCallsPart, c);
+    addAudit(first);
     if (first.isEmpty())
         statements.clear();
     return statements;
@@ -282,6 +294,21 @@ void PostgresBatch::addDecisions(PostgresStatement &statement) const
     for (const FeedbackWrite *f : feedback)
         PostgresDecisionRows::add(verdicts, f->decisionId, f->feedback);
     addPart(statement, PostgresDecisionRows::feedbackPart, verdicts);
+}
+
+void PostgresBatch::addAudit(PostgresStatement &statement) const
+{
+    PostgresColumns c(6);
+    for (const Api::AuditEntry *e : audit) {
+        c[0].add(e->timeMs);
+        c[1].add(e->actor);
+        c[2].add(e->action);
+        c[3].add(e->target);
+        c[4].addUtf8(e->allowed ? "t" : "f");
+        c[5].add(e->detail);
+        c.addRow();
+    }
+    addPart(statement, auditPart, c);
 }
 
 void PostgresBatch::addLearning(PostgresStatement &statement) const

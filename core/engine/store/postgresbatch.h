@@ -47,6 +47,7 @@ public:
     std::vector<const Api::Reputation *> reputations;
     std::vector<const Api::ReputationPoint *> points;
     std::vector<const ProviderCallWrite *> providerCalls;
+    std::vector<const Api::AuditEntry *> audit; ///< All kept, in order (ids are the order of writing).
 
     /// The writes of a batch that a later write of the same batch makes moot: progress p of a task
     /// when the task's next (not moot) write in the batch is progress q with p.attempt <= q.attempt
@@ -60,6 +61,7 @@ private:
     static void addTasks(PostgresStatement &statement, const TaskRound &round);
     void addDecisions(PostgresStatement &statement) const;
     void addLearning(PostgresStatement &statement) const;
+    void addAudit(PostgresStatement &statement) const;
 };
 
 } // namespace QwenSwarm::Engine

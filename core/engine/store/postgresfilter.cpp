@@ -82,6 +82,21 @@ PostgresFilter PostgresFilter::of(const Api::ReputationQuery &query, quint64 bef
     return f;
 }
 
+PostgresFilter PostgresFilter::of(const Api::AuditQuery &query, quint64 beforeId)
+{
+    PostgresFilter f;
+    if (beforeId != 0)
+        f.add("id < ?", number(qint64(beforeId)));
+    if (!query.actor.isEmpty())
+        f.add("actor = ?", text(query.actor));
+    if (!query.action.isEmpty())
+        f.add("action = ?", text(query.action));
+    if (query.allowed)
+        f.add(*query.allowed ? "allowed" : "NOT allowed");
+    f.addTimeRange("time_ms", query.fromMs, query.toMs);
+    return f;
+}
+
 std::string PostgresFilter::select(const std::string &select, const char *idColumn) const
 {
     // The placeholders, numbered in the order of the values.

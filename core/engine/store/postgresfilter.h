@@ -1,5 +1,6 @@
 #pragma once
 
+#include <api/audit.h>
 #include <api/learning.h>
 #include <api/query.h>
 
@@ -22,6 +23,8 @@ public:
     static PostgresFilter of(const Api::DecisionQuery &query, quint64 beforeId);
     /// History points below `beforeId` matching `query`.
     static PostgresFilter of(const Api::ReputationQuery &query, quint64 beforeId);
+    /// Audit entries below `beforeId` matching `query`.
+    static PostgresFilter of(const Api::AuditQuery &query, quint64 beforeId);
 
     /// "SELECT ... WHERE a AND b ... ORDER BY `idColumn` DESC LIMIT $n", the limit being the last
     /// parameter.

@@ -5,6 +5,7 @@
 #include "store/postgresconnection.h"
 #include "store/postgresdecisionrows.h"
 #include "store/postgresfilter.h"
+#include "store/postgresmemoryrows.h"
 #include "store/postgresschema.h"
 #include "store/postgrestaskrows.h"
 #include "store/queryfilter.h"
@@ -332,6 +333,34 @@ Api::Result<Api::Page<Api::ReputationPoint>> PostgresStore::points(const Api::Re
     return points;
 }
 
+void PostgresStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done)
+{
+    // Entries have no id of their own in the api: the page is built of (id, entry) pairs.
+    struct Row
+    {
+        Api::Id<struct AuditTag> id;
+        Api::AuditEntry entry;
+    };
+    using Page = Api::Page<Row>;
+    const auto page = reading<Page>(*m_connection, [this, &query](pqxx::transaction_base &tx) -> Api::Result<Page> {
+        return pageOf<Row>(
+            *m_connection, tx, "SELECT id, time_ms, actor, action, target, allowed::int, detail FROM audit_log", "id",
+            query.page, [&query](quint64 before) { return PostgresFilter::of(query, before); },
+            [](const PostgresRow &r) -> Api::Result<Row> {
+                return Row {r.id<Api::Id<AuditTag>>(0),
+                            {r.int64(1), r.text(2), r.text(3), r.text(4), r.int64(5) != 0, r.text(6)}};
+            },
+            [](const Row &) { return true; }, true);
+    });
+    if (!page)
+        return done(page.error());
+    Api::Page<Api::AuditEntry> entries;
+    entries.nextCursor = page->nextCursor;
+    for (const Row &row : page->items)
+        entries.items.append(row.entry);
+    done(std::move(entries));
+}
+
 void PostgresStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     done(reading<ProviderCallWrite>(
@@ -346,6 +375,39 @@ void PostgresStore::recordedCall(const QString &key, Reply<ProviderCallWrite> do
             const PostgresRow r(rows[0]);
             return ProviderCallWrite {r.text(0), r.text(1), r.utf8(2), r.utf8(3), r.int64(4)};
         }));
+}
+
+void PostgresStore::putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                              Reply<Api::MemoryEntry> done)
+{
+    done(PostgresMemoryRows::put(*m_connection, entry, budget, nowMs));
+}
+
+void PostgresStore::importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done)
+{
+    done(PostgresMemoryRows::import(*m_connection, entries));
+}
+
+void PostgresStore::memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done)
+{
+    done(PostgresMemoryRows::entry(*m_connection, id));
+}
+
+void PostgresStore::removeMemory(Api::MemoryId id, Reply<void> done)
+{
+    done(PostgresMemoryRows::remove(*m_connection, id));
+}
+
+void PostgresStore::touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done)
+{
+    auto touched = PostgresMemoryRows::touch(*m_connection, ids, nowMs);
+    if (done)
+        done(std::move(touched));
+}
+
+void PostgresStore::queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done)
+{
+    done(PostgresMemoryRows::query(*m_connection, query, nowMs));
 }
 
 } // namespace QwenSwarm::Engine

@@ -69,6 +69,14 @@ public:
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
     void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) override;
     void recordedCall(const QString &key, Reply<ProviderCallWrite> done) override;
+    void putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                   Reply<Api::MemoryEntry> done) override;
+    void importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done) override;
+    void memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done) override;
+    void removeMemory(Api::MemoryId id, Reply<void> done) override;
+    void touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done) override;
+    void queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done) override;
+    void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
 
 private:
     explicit PostgresStore(std::unique_ptr<PostgresConnection> connection);

@@ -66,4 +66,11 @@ bool matchesQuery(const Api::Decision &d, const Api::DecisionQuery &query)
     return matchesDecisionFields(d.swarmId, d.taskId, d.strategy.name, d.outcome, d.agreement, d.createdMs, query);
 }
 
+bool matchesQuery(const Api::AuditEntry &entry, const Api::AuditQuery &query)
+{
+    return (query.actor.isEmpty() || entry.actor == query.actor)
+        && (query.action.isEmpty() || entry.action == query.action)
+        && (!query.allowed || entry.allowed == *query.allowed) && inTimeRange(entry.timeMs, query.fromMs, query.toMs);
+}
+
 } // namespace QwenSwarm::Engine

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <api/audit.h>
 #include <api/query.h>
 
 namespace QwenSwarm::Engine {
@@ -15,5 +16,7 @@ bool matchesQuery(const Api::Task &task, const Api::TaskQuery &query);
 bool matchesDecisionFields(Api::SwarmId swarm, Api::TaskId task, const QString &strategy, Api::DecisionOutcome outcome,
                            double agreement, qint64 createdMs, const Api::DecisionQuery &query);
 bool matchesQuery(const Api::Decision &decision, const Api::DecisionQuery &query);
+
+bool matchesQuery(const Api::AuditEntry &entry, const Api::AuditQuery &query);
 
 } // namespace QwenSwarm::Engine

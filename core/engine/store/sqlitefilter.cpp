@@ -104,6 +104,21 @@ SqliteFilter SqliteFilter::of(const Api::ReputationQuery &query, quint64 beforeI
     return f;
 }
 
+SqliteFilter SqliteFilter::of(const Api::AuditQuery &query, quint64 beforeId)
+{
+    SqliteFilter f;
+    if (beforeId != 0)
+        f.add("id < ?", qint64(beforeId));
+    if (!query.actor.isEmpty())
+        f.add("actor = ?", query.actor);
+    if (!query.action.isEmpty())
+        f.add("action = ?", query.action);
+    if (query.allowed)
+        f.add("allowed = ?", qint64(*query.allowed ? 1 : 0));
+    f.addTimeRange("time_ms", query.fromMs, query.toMs);
+    return f;
+}
+
 Api::Result<void> SqliteFilter::registerFunctions(SqliteDatabase &db)
 {
     return db.addFunction("qs_task_text", 4, &taskTextFunction);

@@ -2,6 +2,7 @@
 
 #include "store/sqlitestatement.h"
 
+#include <api/audit.h>
 #include <api/learning.h>
 #include <api/query.h>
 
@@ -24,6 +25,8 @@ public:
     static SqliteFilter of(const Api::DecisionQuery &query, quint64 beforeId);
     /// History points below `beforeId` matching `query`.
     static SqliteFilter of(const Api::ReputationQuery &query, quint64 beforeId);
+    /// Audit entries below `beforeId` matching `query`.
+    static SqliteFilter of(const Api::AuditQuery &query, quint64 beforeId);
 
     /// Registers the SQL function the task text search uses: qs_task_text(prompt, tags, variables,
     /// text) is 1 when taskSpecContains() would say so of a spec with that prompt, tags and variables.

@@ -183,10 +183,88 @@ CREATE TABLE provider_calls (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4: the audit log (AuditWrite): logins, denials and state-changing calls, appended and
+// never changed. id is the order of writing, for paging newest first; queries filter on actor,
+// action and time.
+const char *const version4 = R"sql(
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    time_ms INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    allowed INTEGER NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX audit_log_actor ON audit_log(actor);
+CREATE INDEX audit_log_action ON audit_log(action);
+CREATE INDEX audit_log_time ON audit_log(time_ms);
+)sql";
+
+// Version 5: memory (api/memory.h).
+// - memory_entries: one row per entry. owner is MemoryRules::ownerKey (the agent's id, or minus the
+//   swarm's id for a swarm's shared entry), indexed with the row id, so an owner's entries page
+//   newest first; tags a JSON array (NULL when none); bytes the text's UTF-8 size, for budgets.
+// - memory_tags: the tag filter's index, deleted with their entry.
+// - memory_owners: entries and bytes per owner, kept by triggers, so a write knows at once whether
+//   its owner is over budget; memory_expiry finds expired entries (only those with a TTL).
+// - memory_fts: the full-text index (FTS5), rowid = the entry's id. It indexes the entry's words as
+//   MemoryRules::words splits and case-folds them (written by the store, deleted with the entry by
+//   a trigger), so every store finds the same entries for the same words. memory_fts_terms counts
+//   the entries holding each word, so a search can start from whichever is smaller: the words'
+//   matches or the owner's entries.
+const char *const version5 = R"sql(
+CREATE TABLE memory_entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    owner INTEGER NOT NULL,
+    agent_id INTEGER,
+    swarm_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tags TEXT,
+    source TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    last_used_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL,
+    bytes INTEGER NOT NULL
+);
+CREATE INDEX memory_owner ON memory_entries(owner);
+CREATE INDEX memory_swarm ON memory_entries(swarm_id);
+CREATE INDEX memory_expiry ON memory_entries(owner, expires_ms) WHERE expires_ms <> 0;
+CREATE TABLE memory_tags (
+    tag TEXT NOT NULL,
+    entry_id INTEGER NOT NULL REFERENCES memory_entries(id) ON DELETE CASCADE,
+    PRIMARY KEY (tag, entry_id)
+) WITHOUT ROWID;
+CREATE INDEX memory_tags_entry ON memory_tags(entry_id);
+CREATE TABLE memory_owners (
+    owner INTEGER PRIMARY KEY,
+    entries INTEGER NOT NULL,
+    bytes INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE memory_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE memory_fts_terms USING fts5vocab(memory_fts, 'row');
+CREATE TRIGGER memory_inserted AFTER INSERT ON memory_entries BEGIN
+    INSERT INTO memory_owners(owner, entries, bytes) VALUES (new.owner, 1, new.bytes)
+        ON CONFLICT (owner) DO UPDATE SET entries = entries + 1, bytes = bytes + new.bytes;
+END;
+CREATE TRIGGER memory_deleted AFTER DELETE ON memory_entries BEGIN
+    DELETE FROM memory_fts WHERE rowid = old.id;
+    UPDATE memory_owners SET entries = entries - 1, bytes = bytes - old.bytes WHERE owner = old.owner;
+END;
+CREATE TRIGGER memory_updated AFTER UPDATE OF owner, bytes ON memory_entries BEGIN
+    UPDATE memory_owners SET entries = entries - 1, bytes = bytes - old.bytes WHERE owner = old.owner;
+    INSERT INTO memory_owners(owner, entries, bytes) VALUES (new.owner, 1, new.bytes)
+        ON CONFLICT (owner) DO UPDATE SET entries = entries + 1, bytes = bytes + new.bytes;
+END;
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
     {3, "provider calls recorded for replay", version3},
+    {4, "the audit log", version4},
+    {5, "memory entries and their full-text index", version5},
 };
 
 Api::Error refused(const QString &path, const QString &reason, const QString &message)

@@ -4,6 +4,7 @@
 #include "store/sqlitedatabase.h"
 #include "store/sqlitedecisionrows.h"
 #include "store/sqlitefilter.h"
+#include "store/sqlitememoryrows.h"
 #include "store/sqliteschema.h"
 #include "store/sqlitetaskrows.h"
 #include "store/sqlitevalues.h"
@@ -185,7 +186,8 @@ Api::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path,
     if (!db)
         return db.error();
     SqliteDatabase &database = *db.value();
-    for (const auto &step : {&SqliteSchema::check, &configure, &SqliteFilter::registerFunctions}) {
+    for (const auto &step :
+         {&SqliteSchema::check, &configure, &SqliteFilter::registerFunctions, &SqliteMemoryRows::registerFunctions}) {
         if (auto done = step(database); !done)
             return done.error();
     }
@@ -336,6 +338,22 @@ Api::Result<void> SqliteStore::apply(const ProviderCallWrite &w)
                });
 }
 
+Api::Result<void> SqliteStore::apply(const AuditWrite &w)
+{
+    const Api::AuditEntry &e = w.entry;
+    return run(
+        *m_db,
+        "INSERT INTO audit_log (time_ms, actor, action, target, allowed, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        [&e](SqliteStatement &s) {
+            s.bind(1, e.timeMs);
+            s.bind(2, e.actor);
+            s.bind(3, e.action);
+            s.bind(4, e.target);
+            s.bind(5, qint64(e.allowed ? 1 : 0));
+            s.bind(6, e.detail);
+        });
+}
+
 void SqliteStore::load(Reply<StoreSnapshot> done)
 {
     done(snapshot());
@@ -444,6 +462,19 @@ Api::Result<Api::Page<Api::ReputationPoint>> SqliteStore::points(const Api::Repu
                                         query.page.limit, &readPoint);
 }
 
+void SqliteStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done)
+{
+    const auto cursor = PageCursor::parse(query.page);
+    if (!cursor)
+        return done(cursor.error());
+    done(pageOf<Api::AuditEntry>(*m_db, "SELECT id, time_ms, actor, action, target, allowed, detail FROM audit_log",
+                                 SqliteFilter::of(query, cursor->beforeId), "id", query.page.limit,
+                                 [](const SqliteStatement &s) -> Api::Result<Api::AuditEntry> {
+                                     return Api::AuditEntry {s.int64(1), s.text(2),       s.text(3),
+                                                             s.text(4),  s.int64(5) != 0, s.text(6)};
+                                 }));
+}
+
 void SqliteStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     auto prepared
@@ -459,6 +490,39 @@ void SqliteStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done
         return done(ok.error());
     done(
         Api::makeError(Api::ErrorCode::NotFound, QStringLiteral("no provider call is recorded under key %1").arg(key)));
+}
+
+void SqliteStore::putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                            Reply<Api::MemoryEntry> done)
+{
+    done(SqliteMemoryRows::put(*m_db, entry, budget, nowMs));
+}
+
+void SqliteStore::importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done)
+{
+    done(SqliteMemoryRows::import(*m_db, entries));
+}
+
+void SqliteStore::memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done)
+{
+    done(SqliteMemoryRows::entry(*m_db, id));
+}
+
+void SqliteStore::removeMemory(Api::MemoryId id, Reply<void> done)
+{
+    done(SqliteMemoryRows::remove(*m_db, id));
+}
+
+void SqliteStore::touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done)
+{
+    auto touched = SqliteMemoryRows::touch(*m_db, ids, nowMs);
+    if (done)
+        done(std::move(touched));
+}
+
+void SqliteStore::queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done)
+{
+    done(SqliteMemoryRows::query(*m_db, query, nowMs));
 }
 
 } // namespace QwenSwarm::Engine

@@ -65,6 +65,14 @@ public:
     void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) override;
     void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) override;
     void recordedCall(const QString &key, Reply<ProviderCallWrite> done) override;
+    void putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                   Reply<Api::MemoryEntry> done) override;
+    void importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done) override;
+    void memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done) override;
+    void removeMemory(Api::MemoryId id, Reply<void> done) override;
+    void touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done) override;
+    void queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done) override;
+    void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
 
 private:
     explicit SqliteStore(std::unique_ptr<SqliteDatabase> db);
@@ -78,6 +86,7 @@ private:
     Api::Result<void> apply(const ReputationWrite &w);
     Api::Result<void> apply(const FeedbackWrite &w);
     Api::Result<void> apply(const ProviderCallWrite &w);
+    Api::Result<void> apply(const AuditWrite &w);
     Api::Result<StoreSnapshot> snapshot();
     Api::Result<Api::Page<Api::Task>> tasks(const Api::TaskQuery &query);
     Api::Result<Api::Page<Api::Decision>> decisions(const Api::DecisionQuery &query);

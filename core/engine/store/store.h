@@ -1,5 +1,7 @@
 #pragma once
 
+#include <api/audit.h>
+#include <api/memory.h>
 #include <api/query.h>
 #include <api/swarm.h>
 
@@ -85,8 +87,14 @@ struct ProviderCallWrite
     qint64 recordedMs = 0;
 };
 
+/// One line of the audit log, appended (entries are never changed or removed).
+struct AuditWrite
+{
+    Api::AuditEntry entry;
+};
+
 using StoreWrite = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite, ReputationWrite,
-                                FeedbackWrite, ProviderCallWrite>;
+                                FeedbackWrite, ProviderCallWrite, AuditWrite>;
 
 /// What an engine needs to resume: its configuration and unfinished work.
 struct StoreSnapshot
@@ -134,6 +142,14 @@ public:
     virtual void queryDecisions(const Api::DecisionQuery &query, Reply<Api::Page<Api::Decision>> done) = 0;
     /// Newest first.
     virtual void reputationHistory(const Api::ReputationQuery &query, Reply<Api::Page<Api::ReputationPoint>> done) = 0;
+    /// A page of the audit log, newest first (in the order written). InvalidArgument for a bad cursor
+    /// or limit. The default answers Unimplemented, for a store that keeps no audit log.
+    virtual void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done)
+    {
+        Q_UNUSED(query);
+        done(Api::makeError(Api::ErrorCode::Unimplemented,
+                            QStringLiteral("the %1 store keeps no audit log").arg(kind())));
+    }
     /// The provider call recorded under `key` (see ProviderCallWrite); NotFound when none was. The
     /// default answers Unimplemented, for a store that keeps no recordings.
     virtual void recordedCall(const QString &key, Reply<ProviderCallWrite> done)
@@ -141,6 +157,63 @@ public:
         Q_UNUSED(key);
         done(Api::makeError(Api::ErrorCode::Unimplemented,
                             QStringLiteral("the %1 store keeps no recorded provider calls").arg(kind())));
+    }
+
+    // Memory (api/memory.h). Entries get their ids from the store; `nowMs` is the engine's clock.
+    /// Writes `entry` (id 0: a new entry, whose id the store assigns; otherwise it replaces the stored
+    /// entry of that id, NotFound if there is none), then evicts the owner's entries as MemoryBudget
+    /// orders: every expired one, then the least recently used until the owner fits `budget`; never
+    /// the owner's newest entry. All of it atomically. Answers the entry as stored.
+    virtual void putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                           Reply<Api::MemoryEntry> done)
+    {
+        Q_UNUSED(entry);
+        Q_UNUSED(budget);
+        Q_UNUSED(nowMs);
+        done(noMemory());
+    }
+    /// Writes new entries as they are (their ids assigned in order, budgets not applied), as one
+    /// transaction: for importing and restoring memory in bulk. InvalidArgument for an entry that
+    /// has an id already, no owner or no text (and nothing is written).
+    virtual void importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done)
+    {
+        Q_UNUSED(entries);
+        done(noMemory());
+    }
+    /// NotFound for an unknown id.
+    virtual void memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done)
+    {
+        Q_UNUSED(id);
+        done(noMemory());
+    }
+    /// NotFound for an unknown id.
+    virtual void removeMemory(Api::MemoryId id, Reply<void> done)
+    {
+        Q_UNUSED(id);
+        done(noMemory());
+    }
+    /// Marks entries as used at `nowMs` (they were given to an agent); unknown ids are skipped.
+    virtual void touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done)
+    {
+        Q_UNUSED(ids);
+        Q_UNUSED(nowMs);
+        if (done)
+            done(noMemory());
+    }
+    /// Newest first; entries expired at `nowMs` only when the query asks for them. InvalidArgument
+    /// for a bad cursor or limit.
+    virtual void queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done)
+    {
+        Q_UNUSED(query);
+        Q_UNUSED(nowMs);
+        done(noMemory());
+    }
+
+protected:
+    Api::Error noMemory() const
+    {
+        return Api::makeError(Api::ErrorCode::Unimplemented,
+                              QStringLiteral("the %1 store keeps no memory").arg(kind()));
     }
 };
 

@@ -96,9 +96,52 @@ void ThreadedStore::reputationHistory(const Api::ReputationQuery &query, Reply<A
         [query, done = answerOnCaller(std::move(done))](Store &store) { store.reputationHistory(query, done); });
 }
 
+void ThreadedStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done)
+{
+    onStoreThread([query, done = answerOnCaller(std::move(done))](Store &store) { store.queryAudit(query, done); });
+}
+
 void ThreadedStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     onStoreThread([key, done = answerOnCaller(std::move(done))](Store &store) { store.recordedCall(key, done); });
+}
+
+void ThreadedStore::putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
+                              Reply<Api::MemoryEntry> done)
+{
+    onStoreThread([entry, budget, nowMs, done = answerOnCaller(std::move(done))](Store &store) {
+        store.putMemory(entry, budget, nowMs, done);
+    });
+}
+
+void ThreadedStore::importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done)
+{
+    onStoreThread(
+        [entries, done = answerOnCaller(std::move(done))](Store &store) { store.importMemory(entries, done); });
+}
+
+void ThreadedStore::memoryEntry(Api::MemoryId id, Reply<Api::MemoryEntry> done)
+{
+    onStoreThread([id, done = answerOnCaller(std::move(done))](Store &store) { store.memoryEntry(id, done); });
+}
+
+void ThreadedStore::removeMemory(Api::MemoryId id, Reply<void> done)
+{
+    onStoreThread([id, done = answerOnCaller(std::move(done))](Store &store) { store.removeMemory(id, done); });
+}
+
+void ThreadedStore::touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done)
+{
+    onStoreThread([ids, nowMs, done = done ? answerOnCaller(std::move(done)) : Reply<void>()](Store &store) {
+        store.touchMemory(ids, nowMs, done);
+    });
+}
+
+void ThreadedStore::queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done)
+{
+    onStoreThread([query, nowMs, done = answerOnCaller(std::move(done))](Store &store) {
+        store.queryMemory(query, nowMs, done);
+    });
 }
 
 } // namespace QwenSwarm::Engine

@@ -24,6 +24,7 @@ Role requiredRole(Method method)
     case Method::EventsSubscribe:
     case Method::EventsUnsubscribe:
     case Method::MetricsGet:
+    case Method::MemoryQuery:
         return Role::Viewer;
     case Method::SwarmsCreate:
     case Method::SwarmsUpdate:
@@ -36,11 +37,15 @@ Role requiredRole(Method method)
     case Method::TasksCancel:
     case Method::TasksRetry:
     case Method::LearningFeedback:
+    case Method::MemoryPut:
+    case Method::MemoryUpdate:
+    case Method::MemoryRemove:
         return Role::Operator;
     case Method::LearningImport:
     case Method::KeysCreate:
     case Method::KeysList:
     case Method::KeysRevoke:
+    case Method::AuditQuery:
         return Role::Admin;
     }
     return Role::Admin; // not a Method value: the safest answer

@@ -53,10 +53,11 @@ constexpr bool roleAllows(Role granted, Role required)
 /// |          | learning.reputations/history/export, events.subscribe/unsubscribe, metrics.get      |
 /// | operator | swarms.create/update/remove, agents.spawn/command/remove,                           |
 /// |          | tasks.submit/submit_batch/cancel/retry, learning.feedback                           |
-/// | admin    | learning.import, keys.create/list/revoke                                            |
+/// | admin    | learning.import, keys.create/list/revoke, audit.query                               |
 ///
 /// Reads are for viewers; changes to what runs (and what it costs) are for operators; whatever changes
-/// who may do what (keys) or overwrites what the system learned (import) is for admins. events.subscribe
+/// who may do what (keys), overwrites what the system learned (import) or reads who did what (audit)
+/// is for admins. events.subscribe
 /// additionally needs requiredRole(spec) for the topics it names.
 Role requiredRole(Method method);
 

@@ -93,7 +93,7 @@ void RemoteBackend::open()
 
 void RemoteBackend::onConnected()
 {
-    send(Hello {supportedVersions(), m_options.clientName});
+    send(Hello {m_options.versions, m_options.clientName});
 }
 
 void RemoteBackend::send(const Message &message)
@@ -189,7 +189,12 @@ void RemoteBackend::onSocketError()
                                                 : QStringLiteral("the server refused the connection (403)")),
                     true);
     }
-    fail(unavailable(QStringLiteral("cannot reach %1: %2").arg(m_options.url.toString(), text)), false);
+    Api::Error error = unavailable(QStringLiteral("cannot reach %1: %2").arg(m_options.url.toString(), text));
+    const QAbstractSocket::SocketError code = m_socket.error();
+    if (code == QAbstractSocket::SslHandshakeFailedError || code == QAbstractSocket::SslInternalError
+        || code == QAbstractSocket::SslInvalidUserDataError)
+        error.details.insert(QStringLiteral("tls"), true); // a certificate problem, not a missing daemon
+    fail(error, false);
 }
 
 void RemoteBackend::fail(const Api::Error &error, bool final)
@@ -432,9 +437,37 @@ void RemoteBackend::importLearning(const Api::LearningState &state, QObject *con
     call(Calls::LearningImport {state}, context, std::move(done));
 }
 
+void RemoteBackend::queryMemory(const Api::MemoryQuery &query, QObject *context,
+                                Callback<Api::Page<Api::MemoryEntry>> done)
+{
+    call(Calls::MemoryQuery {query}, context, std::move(done));
+}
+
+void RemoteBackend::putMemory(const Api::MemorySpec &spec, QObject *context, Callback<Api::MemoryEntry> done)
+{
+    call(Calls::MemoryPut {spec}, context, std::move(done));
+}
+
+void RemoteBackend::updateMemory(Api::MemoryId id, const Api::MemorySpec &spec, QObject *context,
+                                 Callback<Api::MemoryEntry> done)
+{
+    call(Calls::MemoryUpdate {id, spec}, context, std::move(done));
+}
+
+void RemoteBackend::removeMemory(Api::MemoryId id, QObject *context, Callback<void> done)
+{
+    call(Calls::MemoryRemove {id}, context, std::move(done));
+}
+
 void RemoteBackend::metrics(QObject *context, Callback<Api::MetricsSnapshot> done)
 {
     call(Calls::MetricsGet {}, context, std::move(done));
+}
+
+void RemoteBackend::queryAudit(const Api::AuditQuery &query, QObject *context,
+                               Callback<Api::Page<Api::AuditEntry>> done)
+{
+    call(Calls::AuditQuery {query}, context, std::move(done));
 }
 
 void RemoteBackend::subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done)

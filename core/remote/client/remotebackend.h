@@ -99,9 +99,16 @@ public:
                            Callback<Api::Page<Api::ReputationPoint>> done) override;
     void exportLearning(QObject *context, Callback<Api::LearningState> done) override;
     void importLearning(const Api::LearningState &state, QObject *context, Callback<void> done) override;
+    void queryMemory(const Api::MemoryQuery &query, QObject *context,
+                     Callback<Api::Page<Api::MemoryEntry>> done) override;
+    void putMemory(const Api::MemorySpec &spec, QObject *context, Callback<Api::MemoryEntry> done) override;
+    void updateMemory(Api::MemoryId id, const Api::MemorySpec &spec, QObject *context,
+                      Callback<Api::MemoryEntry> done) override;
+    void removeMemory(Api::MemoryId id, QObject *context, Callback<void> done) override;
     void subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done) override;
     void unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done) override;
     void metrics(QObject *context, Callback<Api::MetricsSnapshot> done) override;
+    void queryAudit(const Api::AuditQuery &query, QObject *context, Callback<Api::Page<Api::AuditEntry>> done) override;
 
 Q_SIGNALS:
     void stateChanged(QwenSwarm::Remote::RemoteBackend::State state);

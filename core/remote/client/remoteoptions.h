@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/protocolversion.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSslCertificate>
@@ -17,6 +19,8 @@ struct RemoteOptions
     /// When not empty, the server's certificate must be one of these (pinning); the CA check is skipped.
     QList<QSslCertificate> pinnedCertificates;
     QString clientName = QStringLiteral("qwen-swarm");
+    /// Protocol revisions offered in the hello (default: all this build speaks).
+    VersionRange versions = supportedVersions();
     int requestTimeoutMs = 30000; ///< A call not answered by then fails with DeadlineExceeded.
     int connectTimeoutMs = 10000;
     int reconnectInitialMs = 500; ///< Backoff after a lost connection, doubling up to reconnectMaxMs.

@@ -238,6 +238,55 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, KeysRevoke &out)
     object.finish();
 }
 
+QJsonObject toJson(const AuditQuery &call)
+{
+    return {{u"query"_s, Api::toJson(call.query)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, AuditQuery &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("query"_L1, out.query);
+    object.finish();
+}
+
+QJsonObject toJson(const MemoryQuery &call)
+{
+    return {{u"query"_s, Api::toJson(call.query)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryQuery &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("query"_L1, out.query);
+    object.finish();
+}
+
+QJsonObject toJson(const MemoryPut &call)
+{
+    return {{u"spec"_s, Api::toJson(call.spec)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryPut &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("spec"_L1, out.spec);
+    object.finish();
+}
+
+QJsonObject toJson(const MemoryUpdate &call)
+{
+    return {{u"id"_s, Api::toJson(call.id)}, {u"spec"_s, Api::toJson(call.spec)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryUpdate &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("id"_L1, out.id);
+    object.required("spec"_L1, out.spec);
+    object.finish();
+}
+
 } // namespace Calls
 
 namespace {

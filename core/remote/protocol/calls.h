@@ -5,6 +5,8 @@
 
 #include <api/backend.h>
 #include <api/json.h>
+#include <api/jsonaudit.h>
+#include <api/jsonmemory.h>
 
 #include <type_traits>
 #include <utility>
@@ -236,6 +238,46 @@ struct KeysRevoke
     bool operator==(const KeysRevoke &) const = default;
 };
 
+/// audit.query {"query": AuditQuery} -> Page<AuditEntry>
+struct AuditQuery
+{
+    static constexpr Method method = Method::AuditQuery; ///< The method.
+    using Result = Api::Page<Api::AuditEntry>; ///< What the call answers.
+    Api::AuditQuery query; ///< Filters and page.
+    bool operator==(const AuditQuery &) const = default;
+};
+
+/// memory.query {"query": MemoryQuery} -> Page<MemoryEntry>
+struct MemoryQuery
+{
+    static constexpr Method method = Method::MemoryQuery; ///< The method.
+    using Result = Api::Page<Api::MemoryEntry>; ///< What the call answers.
+    Api::MemoryQuery query; ///< Filters and page.
+    bool operator==(const MemoryQuery &) const = default;
+};
+
+/// memory.put {"spec": MemorySpec} -> MemoryEntry
+struct MemoryPut
+{
+    static constexpr Method method = Method::MemoryPut; ///< The method.
+    using Result = Api::MemoryEntry; ///< What the call answers.
+    Api::MemorySpec spec; ///< The entry (its source is the server's: the authenticated caller).
+    bool operator==(const MemoryPut &) const = default;
+};
+
+/// memory.update {"id", "spec": MemorySpec} -> MemoryEntry
+struct MemoryUpdate
+{
+    static constexpr Method method = Method::MemoryUpdate; ///< The method.
+    using Result = Api::MemoryEntry; ///< What the call answers.
+    Api::MemoryId id; ///< The entry to change.
+    Api::MemorySpec spec; ///< Its new kind, text, tags and TTL (the owner is ignored).
+    bool operator==(const MemoryUpdate &) const = default;
+};
+
+/// memory.remove {"id"} -> null
+using MemoryRemove = ById<Method::MemoryRemove, Api::MemoryId, NoResult>;
+
 } // namespace Calls
 
 /// Any call, decoded. The alternatives are in Method order, so index() is the Method.
@@ -246,7 +288,8 @@ using CallParams
                    Calls::TasksRetry, Calls::TasksGet, Calls::TasksQuery, Calls::DecisionsGet, Calls::DecisionsQuery,
                    Calls::LearningFeedback, Calls::LearningReputations, Calls::LearningHistory, Calls::LearningExport,
                    Calls::LearningImport, Calls::EventsSubscribe, Calls::EventsUnsubscribe, Calls::MetricsGet,
-                   Calls::KeysCreate, Calls::KeysList, Calls::KeysRevoke>;
+                   Calls::KeysCreate, Calls::KeysList, Calls::KeysRevoke, Calls::AuditQuery, Calls::MemoryQuery,
+                   Calls::MemoryPut, Calls::MemoryUpdate, Calls::MemoryRemove>;
 
 /// The call struct of a method: CallOf<Method::TasksSubmit> is Calls::TasksSubmit.
 template<Method M>
@@ -330,6 +373,10 @@ QJsonObject toJson(const LearningImport &call); ///< {"state"}
 QJsonObject toJson(const EventsSubscribe &call); ///< {"spec"}
 QJsonObject toJson(const KeysCreate &call); ///< {"role", "name"}
 QJsonObject toJson(const KeysRevoke &call); ///< {"key_id"}
+QJsonObject toJson(const AuditQuery &call); ///< {"query"}
+QJsonObject toJson(const MemoryQuery &call); ///< {"query"}
+QJsonObject toJson(const MemoryPut &call); ///< {"spec"}
+QJsonObject toJson(const MemoryUpdate &call); ///< {"id", "spec"}
 
 // Readers of the other calls' parameters; required members are the ones without '?' above.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, SwarmsCreate &out); ///< Reads swarms.create.
@@ -350,6 +397,10 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, LearningImport &o
 void readJson(Api::JsonReader &reader, const QJsonValue &json, EventsSubscribe &out); ///< Reads events.subscribe.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, KeysCreate &out); ///< Reads keys.create.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, KeysRevoke &out); ///< Reads keys.revoke.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, AuditQuery &out); ///< Reads audit.query.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryQuery &out); ///< Reads memory.query.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryPut &out); ///< Reads memory.put.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryUpdate &out); ///< Reads memory.update.
 
 } // namespace Calls
 

@@ -42,6 +42,11 @@ enum class Method
     KeysCreate, ///< "keys.create": served by RemoteServer from its ApiKeyStore.
     KeysList, ///< "keys.list": served by RemoteServer from its ApiKeyStore.
     KeysRevoke, ///< "keys.revoke": served by RemoteServer from its ApiKeyStore.
+    AuditQuery, ///< "audit.query": Backend::queryAudit.
+    MemoryQuery, ///< "memory.query": Backend::queryMemory.
+    MemoryPut, ///< "memory.put": Backend::putMemory.
+    MemoryUpdate, ///< "memory.update": Backend::updateMemory.
+    MemoryRemove, ///< "memory.remove": Backend::removeMemory.
 };
 
 } // namespace QwenSwarm::Remote
@@ -50,7 +55,7 @@ enum class Method
 template<>
 struct QwenSwarm::Api::EnumNames<QwenSwarm::Remote::Method>
 {
-    static constexpr std::array<QStringView, 30> names {
+    static constexpr std::array<QStringView, 35> names {
         u"info",
         u"swarms.create",
         u"swarms.list",
@@ -81,6 +86,11 @@ struct QwenSwarm::Api::EnumNames<QwenSwarm::Remote::Method>
         u"keys.create",
         u"keys.list",
         u"keys.revoke",
+        u"audit.query",
+        u"memory.query",
+        u"memory.put",
+        u"memory.update",
+        u"memory.remove",
     };
 };
 

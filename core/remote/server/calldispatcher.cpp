@@ -75,6 +75,24 @@ struct Visitor
     void operator()(const Calls::LearningExport &) { b.exportLearning(c, answer<Api::LearningState>(done)); }
     void operator()(const Calls::LearningImport &x) { b.importLearning(x.state, c, answerNothing(done)); }
     void operator()(const Calls::MetricsGet &) { b.metrics(c, answer<Api::MetricsSnapshot>(done)); }
+    void operator()(const Calls::AuditQuery &x) { b.queryAudit(x.query, c, answer<Api::Page<Api::AuditEntry>>(done)); }
+    void operator()(const Calls::MemoryQuery &x)
+    {
+        b.queryMemory(x.query, c, answer<Api::Page<Api::MemoryEntry>>(done));
+    }
+    void operator()(const Calls::MemoryPut &x) { b.putMemory(writtenBy(x.spec), c, answer<Api::MemoryEntry>(done)); }
+    void operator()(const Calls::MemoryUpdate &x)
+    {
+        b.updateMemory(x.id, writtenBy(x.spec), c, answer<Api::MemoryEntry>(done));
+    }
+    void operator()(const Calls::MemoryRemove &x) { b.removeMemory(x.id, c, answerNothing(done)); }
+
+    // The authenticated caller writes the entry, whatever the client claimed.
+    Api::MemorySpec writtenBy(Api::MemorySpec spec) const
+    {
+        spec.source = QStringLiteral("operator:") + who.subject;
+        return spec;
+    }
 
     template<typename Other>
     void operator()(const Other &)

@@ -156,15 +156,28 @@ void HttpEndpoints::handle(const HttpRequestHead &head, const QByteArray &body, 
         return readiness(context, std::move(respond));
     const auto bearer = head.bearer();
     const AuthResult auth = bearer ? m_authenticator.authenticate(*bearer) : Authenticator::missing();
-    if (!auth.ok())
+    const QString request = QString::fromUtf8(head.method) + QLatin1Char(' ') + QString::fromUtf8(head.path);
+    const auto audit
+        = [this, &request](const QString &actor, const QString &action, bool allowed, const QString &detail) {
+              if (m_audit)
+                  m_audit(Api::AuditEvent {actor, action, request, allowed, detail});
+          };
+    if (!auth.ok()) {
+        audit(QStringLiteral("anonymous"), QStringLiteral("http"), false, Api::enumName(auth.reason()).toString());
         return respond(HttpResponse::error(auth.toError()));
+    }
     const Role role = auth.identity().role;
     const bool writes = head.method == "POST";
     const Role needed = writes ? requiredRole(Method::TasksSubmit) : requiredRole(Method::TasksGet);
     if (role < needed) {
-        return respond(HttpResponse::error(Api::makeError(
-            ErrorCode::PermissionDenied, QStringLiteral("role %1 may not do this").arg(roleName(role).toString()))));
+        const QString why = QStringLiteral("role %1 may not do this").arg(roleName(role).toString());
+        audit(auth.identity().subject, QStringLiteral("http"), false, why);
+        return respond(HttpResponse::error(Api::makeError(ErrorCode::PermissionDenied, why)));
     }
+    if (writes && head.path.startsWith("/v1/tasks"))
+        audit(auth.identity().subject,
+              methodName(head.path == "/v1/tasks/batch" ? Method::TasksSubmitBatch : Method::TasksSubmit).toString(),
+              true, {});
     if (head.path == "/metrics" && head.method == "GET")
         return metrics(context, std::move(respond));
     if (head.path.startsWith("/v1/tasks"))

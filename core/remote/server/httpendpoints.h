@@ -44,6 +44,9 @@ public:
 
     HttpEndpoints(Api::Backend &backend, const Authenticator &authenticator);
 
+    /// Where denied requests and task submissions are reported (the server's audit trail).
+    void setAudit(std::function<void(const Api::AuditEvent &)> audit) { m_audit = std::move(audit); }
+
     /// `context` lives on the backend's thread and outlives nothing the answer needs.
     void handle(const HttpRequestHead &head, const QByteArray &body, QObject *context, Respond respond);
 
@@ -54,6 +57,7 @@ private:
 
     Api::Backend &m_backend;
     const Authenticator &m_authenticator;
+    std::function<void(const Api::AuditEvent &)> m_audit;
 };
 
 } // namespace QwenSwarm::Remote

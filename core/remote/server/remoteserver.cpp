@@ -25,6 +25,7 @@ RemoteServer::RemoteServer(Api::Backend &backend, const Authenticator &authentic
     , m_http(backend, authenticator)
 {
     m_webSockets->setSupportedSubprotocols({subprotocolName()});
+    m_http.setAudit([this](const Api::AuditEvent &e) { Q_EMIT audited(e); });
     m_webSockets->setHandshakeTimeout(std::chrono::milliseconds(m_options.headTimeoutMs));
     connect(m_webSockets.get(), &QWebSocketServer::newConnection, this, &RemoteServer::adoptWebSockets);
     connect(&m_backend, &Api::Backend::eventsReceived, this,
@@ -125,6 +126,9 @@ void RemoteServer::accept()
             socket->deleteLater();
             continue;
         }
+        // Frames are small and answered at once: without this, Nagle's algorithm meeting the peer's
+        // delayed ACK holds each answer back for tens of milliseconds.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // A client that does not finish its request head in time is cut off (slow loris).
         auto *deadline = new QTimer(socket);
         deadline->setSingleShot(true);

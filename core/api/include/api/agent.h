@@ -2,6 +2,7 @@
 
 #include "api/enumnames.h"
 #include "api/ids.h"
+#include "api/memory.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -81,6 +82,7 @@ struct AgentSpec
     QString systemPrompt;
     QStringList tags; ///< Free labels and capabilities, used by agent selection.
     AgentLimits limits;
+    MemoryOptions memory; ///< Its memory: recording, context and budget (off by default).
 
     bool operator==(const AgentSpec &) const = default;
 };

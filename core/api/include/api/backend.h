@@ -1,8 +1,10 @@
 #pragma once
 
+#include "api/audit.h"
 #include "api/error.h"
 #include "api/event.h"
 #include "api/learning.h"
+#include "api/memory.h"
 #include "api/metrics.h"
 #include "api/query.h"
 #include "api/swarm.h"
@@ -106,6 +108,20 @@ public:
     /// Replaces what was learned for the agents the state names (unknown agents: NotFound, nothing changes).
     virtual void importLearning(const LearningState &state, QObject *context, Callback<void> done) = 0;
 
+    // Memory
+    /// A page of memory entries, newest first, filtered (MemoryQuery). InvalidArgument for a bad
+    /// cursor or limit. A remote server answers it to viewers.
+    virtual void queryMemory(const MemoryQuery &query, QObject *context, Callback<Page<MemoryEntry>> done) = 0;
+    /// Writes a new entry for an agent or a swarm, its source the caller, then evicts what goes over
+    /// the owner's budget (MemoryBudget's order). NotFound for an unknown owner, InvalidArgument for
+    /// a spec that cannot be stored. Operators and admins only, remotely.
+    virtual void putMemory(const MemorySpec &spec, QObject *context, Callback<MemoryEntry> done) = 0;
+    /// Replaces an entry's kind, text, tags and TTL (counted from now); its owner stays. NotFound for
+    /// an unknown id.
+    virtual void updateMemory(MemoryId id, const MemorySpec &spec, QObject *context, Callback<MemoryEntry> done) = 0;
+    /// Removes an entry. NotFound for an unknown id.
+    virtual void removeMemory(MemoryId id, QObject *context, Callback<void> done) = 0;
+
     // Events
     /// Starts a subscription; its events arrive through eventsReceived().
     virtual void subscribe(const SubscriptionSpec &spec, QObject *context, Callback<Subscription> done) = 0;
@@ -113,6 +129,12 @@ public:
 
     // Metrics
     virtual void metrics(QObject *context, Callback<MetricsSnapshot> done) = 0;
+
+    // Audit
+    /// A page of the audit log, newest first (what a served backend recorded: logins, denials and
+    /// state-changing calls). A remote server answers it to admins only. InvalidArgument for a bad
+    /// cursor or limit.
+    virtual void queryAudit(const AuditQuery &query, QObject *context, Callback<Page<AuditEntry>> done) = 0;
 
 Q_SIGNALS:
     /// Events of a subscription, in seq order, batched.

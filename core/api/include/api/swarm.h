@@ -27,6 +27,7 @@ struct SwarmSpec
     Topology topology = Topology::Mesh;
     StrategySpec defaultStrategy;
     QList<AgentSpec> agents;
+    MemoryOptions memory; ///< Its shared memory, and the defaults of its agents' (see MemoryOptions).
 
     bool operator==(const SwarmSpec &) const = default;
 };
@@ -40,6 +41,7 @@ struct Swarm
     StrategySpec defaultStrategy;
     QList<AgentId> agentIds; ///< In creation order.
     qint64 createdMs = 0;
+    MemoryOptions memory; ///< Its shared memory, and the defaults of its agents'.
 
     bool operator==(const Swarm &) const = default;
 };

@@ -1,0 +1,325 @@
+#include "store/postgresmemoryrows.h"
+
+#include "store/memoryrules.h"
+#include "store/pagecursor.h"
+#include "store/postgresconnection.h"
+#include "store/postgresvalues.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <optional>
+
+#include <pqxx/result>
+#include <pqxx/transaction_base>
+
+namespace QwenSwarm::Engine::PostgresMemoryRows {
+
+namespace {
+
+const std::string columns = "m.id, coalesce(m.agent_id, 0), m.swarm_id, m.kind, m.text, array_to_json(m.tags)::text, "
+                            "m.source, m.created_ms, m.last_used_ms, m.expires_ms";
+
+const std::string insertSql
+    = "INSERT INTO memory_entries (owner, agent_id, swarm_id, kind, text, tags, source, created_ms, last_used_ms, "
+      "expires_ms, bytes, search) VALUES ($1, NULLIF($2::bigint, 0), $3, $4, $5, $6::text[], $7, $8, $9, $10, "
+      "$11, array_to_tsvector($12::text[])) RETURNING id";
+
+const std::string updateSql
+    = "UPDATE memory_entries SET owner = $1, agent_id = NULLIF($2::bigint, 0), swarm_id = $3, kind = $4, text = $5, "
+      "tags = $6::text[], source = $7, created_ms = $8, last_used_ms = $9, expires_ms = $10, bytes = $11, "
+      "search = array_to_tsvector($12::text[]) WHERE id = $13 RETURNING id";
+
+// Lists (tags, words) travel as JSON arrays of strings (NULL when empty), one per row.
+const std::string importSql = R"sql(
+INSERT INTO memory_entries (owner, agent_id, swarm_id, kind, text, tags, source, created_ms, last_used_ms, expires_ms,
+                            bytes, search)
+SELECT owner, NULLIF(agent_id, 0), swarm_id, kind, text,
+       ARRAY(SELECT json_array_elements_text(coalesce(tags, '[]')::json)), source, created_ms, last_used_ms,
+       expires_ms, bytes, array_to_tsvector(ARRAY(SELECT json_array_elements_text(coalesce(words, '[]')::json)))
+FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[],
+            $9::bigint[], $10::bigint[], $11::bigint[], $12::text[])
+     WITH ORDINALITY AS r(owner, agent_id, swarm_id, kind, text, tags, source, created_ms, last_used_ms, expires_ms,
+                          bytes, words, n)
+ORDER BY n
+)sql";
+
+std::string number(qint64 value)
+{
+    return std::to_string(value);
+}
+
+std::string text(const QString &value)
+{
+    return value.toUtf8().toStdString();
+}
+
+Api::Error notFound(Api::MemoryId id)
+{
+    return Api::makeError(Api::ErrorCode::NotFound, QStringLiteral("no memory entry with id %1").arg(id.value));
+}
+
+Api::Result<Api::MemoryEntry> read(const PostgresRow &r)
+{
+    const auto kind = r.enumValue<Api::MemoryKind>(3);
+    if (!kind)
+        return Api::makeError(Api::ErrorCode::Internal, QStringLiteral("unknown memory kind ") + r.text(3));
+    Api::MemoryEntry e;
+    e.id = r.id<Api::MemoryId>(0);
+    e.agentId = r.id<Api::AgentId>(1);
+    e.swarmId = r.id<Api::SwarmId>(2);
+    e.kind = *kind;
+    e.text = r.text(4);
+    for (const QJsonValue &tag : QJsonDocument::fromJson(r.utf8(5)).array())
+        e.tags.append(tag.toString());
+    e.source = r.text(6);
+    e.createdMs = r.int64(7);
+    e.lastUsedMs = r.int64(8);
+    e.expiresMs = r.int64(9);
+    return e;
+}
+
+std::vector<std::string> entryParameters(const Api::MemoryEntry &e)
+{
+    PostgresArray tags;
+    for (const QString &tag : e.tags)
+        tags.add(tag);
+    PostgresArray words;
+    for (const QString &word : MemoryRules::distinctWords(e.text))
+        words.add(word);
+    return {number(MemoryRules::ownerKey(e)),
+            number(static_cast<qint64>(e.agentId.value)),
+            number(static_cast<qint64>(e.swarmId.value)),
+            text(Api::enumName(e.kind).toString()),
+            text(e.text),
+            tags.take(),
+            text(e.source),
+            number(e.createdMs),
+            number(e.lastUsedMs),
+            number(e.expiresMs),
+            number(MemoryRules::bytes(e.text)),
+            words.take()};
+}
+
+Api::Result<void> evict(PostgresConnection &c, pqxx::transaction_base &tx, qint64 owner,
+                        const Api::MemoryBudget &budget, qint64 nowMs)
+{
+    const pqxx::result totals = c.exec(tx,
+                                       "SELECT count(*), coalesce(sum(bytes), 0), count(*) FILTER (WHERE expires_ms "
+                                       "<> 0 AND expires_ms <= $2) FROM memory_entries WHERE owner = $1",
+                                       {number(owner), number(nowMs)});
+    const PostgresRow t(totals[0]);
+    const bool needed = (budget.maxEntries > 0 && t.int64(0) > budget.maxEntries)
+        || (budget.maxBytes > 0 && t.int64(1) > budget.maxBytes) || t.int64(2) != 0;
+    if (!needed)
+        return {};
+    std::vector<MemoryRules::Candidate> candidates;
+    for (const auto &row : c.exec(tx, "SELECT id, bytes, last_used_ms, expires_ms FROM memory_entries WHERE owner = $1",
+                                  {number(owner)})) {
+        const PostgresRow r(row);
+        candidates.push_back({static_cast<quint64>(r.int64(0)), r.int64(1), r.int64(2), r.int64(3)});
+    }
+    PostgresArray ids;
+    int count = 0;
+    for (const quint64 id : MemoryRules::evictions(std::move(candidates), budget, nowMs)) {
+        ids.add(static_cast<qint64>(id));
+        ++count;
+    }
+    if (count > 0)
+        c.exec(tx, "DELETE FROM memory_entries WHERE id = ANY($1::bigint[])", {ids.take()});
+    return {};
+}
+
+// Runs `read` in a read-only transaction of `c` and answers what it produced.
+template<typename T, typename Read>
+Api::Result<T> reading(PostgresConnection &c, Read read)
+{
+    std::optional<Api::Result<T>> answer;
+    const Api::Result<void> done = c.read([&answer, &read](pqxx::transaction_base &tx) -> Api::Result<void> {
+        answer.emplace(read(tx));
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return std::move(*answer);
+}
+
+// A WHERE clause and its parameters, numbered in the order added.
+class Filter
+{
+public:
+    void add(const std::string &condition, std::string value)
+    {
+        m_values.push_back(std::move(value));
+        std::string numbered = condition;
+        numbered.replace(numbered.find('?'), 1, '$' + std::to_string(m_values.size()));
+        m_where += (m_where.empty() ? " WHERE " : " AND ") + numbered;
+    }
+    std::string limit(qint64 limit)
+    {
+        m_values.push_back(number(limit));
+        return " LIMIT $" + std::to_string(m_values.size());
+    }
+    const std::string &where() const { return m_where; }
+    const std::vector<std::string> &values() const { return m_values; }
+
+private:
+    std::string m_where;
+    std::vector<std::string> m_values;
+};
+
+Filter filterOf(const Api::MemoryQuery &q, quint64 beforeId, qint64 nowMs)
+{
+    Filter filter;
+    const QStringList words = MemoryRules::words(q.text);
+    if (!words.isEmpty())
+        filter.add("m.search @@ ?::tsquery",
+                   text(QLatin1Char('\'') + words.join(QStringLiteral("' & '")) + QLatin1Char('\'')));
+    if (beforeId != 0)
+        filter.add("m.id < ?", number(static_cast<qint64>(beforeId)));
+    const QList<qint64> owners = MemoryRules::queryOwners(q);
+    if (owners.size() == 1) {
+        filter.add("m.owner = ?", number(owners.constFirst()));
+    } else if (!owners.isEmpty()) {
+        PostgresArray array;
+        for (const qint64 owner : owners)
+            array.add(owner);
+        filter.add("m.owner = ANY(?::bigint[])", array.take());
+    }
+    if (q.swarmId.isValid())
+        filter.add("m.swarm_id = ?", number(static_cast<qint64>(q.swarmId.value)));
+    if (!q.kinds.isEmpty()) {
+        PostgresArray kinds;
+        for (const Api::MemoryKind kind : q.kinds)
+            kinds.addEnum(kind);
+        filter.add("m.kind = ANY(?::text[])", kinds.take());
+    }
+    if (!q.tag.isEmpty()) {
+        PostgresArray tag;
+        tag.add(q.tag);
+        filter.add("m.tags @> ?::text[]", tag.take());
+    }
+    if (q.createdFromMs != 0)
+        filter.add("m.created_ms >= ?", number(q.createdFromMs));
+    if (q.createdToMs != 0)
+        filter.add("m.created_ms < ?", number(q.createdToMs));
+    if (!q.includeExpired)
+        filter.add("(m.expires_ms = 0 OR m.expires_ms > ?)", number(nowMs));
+    return filter;
+}
+
+} // namespace
+
+Api::Result<Api::MemoryEntry> put(PostgresConnection &c, Api::MemoryEntry entry, const Api::MemoryBudget &budget,
+                                  qint64 nowMs)
+{
+    if (auto checked = MemoryRules::checkEntry(entry); !checked)
+        return checked.error();
+    auto written = c.transaction([&](pqxx::transaction_base &tx) -> Api::Result<void> {
+        std::vector<std::string> parameters = entryParameters(entry);
+        if (entry.id.isValid())
+            parameters.push_back(number(static_cast<qint64>(entry.id.value)));
+        const pqxx::result rows = c.exec(tx, entry.id.isValid() ? updateSql : insertSql, parameters);
+        if (rows.empty())
+            return notFound(entry.id);
+        entry.id = PostgresRow(rows[0]).id<Api::MemoryId>(0);
+        return evict(c, tx, MemoryRules::ownerKey(entry), budget, nowMs);
+    });
+    if (!written)
+        return written.error();
+    return entry;
+}
+
+Api::Result<void> import(PostgresConnection &c, const QList<Api::MemoryEntry> &entries)
+{
+    if (entries.isEmpty())
+        return {};
+    PostgresColumns columns(12);
+    for (const Api::MemoryEntry &e : entries) {
+        if (auto checked = MemoryRules::checkImport(e); !checked)
+            return checked;
+        columns[0].add(MemoryRules::ownerKey(e));
+        columns[1].add(static_cast<qint64>(e.agentId.value));
+        columns[2].add(static_cast<qint64>(e.swarmId.value));
+        columns[3].addEnum(e.kind);
+        columns[4].add(e.text);
+        columns[5].addStrings(e.tags);
+        columns[6].add(e.source);
+        columns[7].add(e.createdMs);
+        columns[8].add(e.lastUsedMs);
+        columns[9].add(e.expiresMs);
+        columns[10].add(MemoryRules::bytes(e.text));
+        columns[11].addStrings(MemoryRules::distinctWords(e.text));
+        columns.addRow();
+    }
+    // One statement for the whole batch, in order (ids are handed out in the order of the rows).
+    return c.statement([&](pqxx::transaction_base &tx) -> Api::Result<void> {
+        c.exec(tx, importSql, columns.literals());
+        return {};
+    });
+}
+
+Api::Result<Api::MemoryEntry> entry(PostgresConnection &c, Api::MemoryId id)
+{
+    return reading<Api::MemoryEntry>(c, [&c, id](pqxx::transaction_base &tx) -> Api::Result<Api::MemoryEntry> {
+        const pqxx::result rows = c.exec(tx, "SELECT " + columns + " FROM memory_entries m WHERE m.id = $1",
+                                         {number(static_cast<qint64>(id.value))});
+        if (rows.empty())
+            return notFound(id);
+        return read(PostgresRow(rows[0]));
+    });
+}
+
+Api::Result<void> remove(PostgresConnection &c, Api::MemoryId id)
+{
+    return c.transaction([&c, id](pqxx::transaction_base &tx) -> Api::Result<void> {
+        const pqxx::result rows = c.exec(tx, "DELETE FROM memory_entries WHERE id = $1 RETURNING id",
+                                         {number(static_cast<qint64>(id.value))});
+        if (rows.empty())
+            return notFound(id);
+        return {};
+    });
+}
+
+Api::Result<void> touch(PostgresConnection &c, const QList<Api::MemoryId> &ids, qint64 nowMs)
+{
+    if (ids.isEmpty())
+        return {};
+    PostgresArray array;
+    for (const Api::MemoryId id : ids)
+        array.add(static_cast<qint64>(id.value));
+    return c.statement([&](pqxx::transaction_base &tx) -> Api::Result<void> {
+        c.exec(tx, "UPDATE memory_entries SET last_used_ms = $1 WHERE id = ANY($2::bigint[])",
+               {number(nowMs), array.take()});
+        return {};
+    });
+}
+
+Api::Result<Api::Page<Api::MemoryEntry>> query(PostgresConnection &c, const Api::MemoryQuery &q, qint64 nowMs)
+{
+    const auto cursor = PageCursor::parse(q.page);
+    if (!cursor)
+        return cursor.error();
+    using Page = Api::Page<Api::MemoryEntry>;
+    return reading<Page>(c, [&](pqxx::transaction_base &tx) -> Api::Result<Page> {
+        Filter filter = filterOf(q, cursor->beforeId, nowMs);
+        const std::string limit = filter.limit(qint64(q.page.limit) + 1);
+        const pqxx::result rows = c.exec(
+            tx, "SELECT " + columns + " FROM memory_entries m" + filter.where() + " ORDER BY m.id DESC" + limit,
+            filter.values());
+        Page page;
+        for (const auto &row : rows) {
+            if (page.items.size() == q.page.limit) {
+                page.nextCursor = PageCursor::encode(page.items.constLast().id.value);
+                break;
+            }
+            auto item = read(PostgresRow(row));
+            if (!item)
+                return item.error();
+            page.items.append(std::move(item).value());
+        }
+        return page;
+    });
+}
+
+} // namespace QwenSwarm::Engine::PostgresMemoryRows
