@@ -108,7 +108,7 @@ private:
 
     void subscribeAndStopReading(RawWebSocket &raw)
     {
-        QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)).contains("101"));
+        QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer), {}, 4096).contains("101"));
         raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
         raw.sendFrame(
             R"({"type":"request","id":1,"method":"events.subscribe","params":{"spec":{"topics":["tasks"]}}})");

@@ -7,16 +7,38 @@
 #include <QRandomGenerator>
 #include <QTcpSocket>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace QwenSwarm::Testing {
 
 class RawWebSocket
 {
 public:
-    /// Connects and sends the upgrade request; returns the status line of the answer.
-    QByteArray open(quint16 port, const QByteArray &bearer, const QByteArray &extraHeaders = {})
+    /// Connects and sends the upgrade request; returns the status line of the answer. A
+    /// `receiveBuffer` in bytes shrinks the kernel's receive buffer, so that a client that stops
+    /// reading backs the server up after kilobytes rather than megabytes.
+    QByteArray open(quint16 port, const QByteArray &bearer, const QByteArray &extraHeaders = {}, int receiveBuffer = 0)
     {
-        // The server runs on this thread: wait by spinning the event loop, never by blocking.
-        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        if (receiveBuffer > 0) {
+            // The buffer must be set before connecting; a loopback connect completes in the kernel's
+            // backlog without the server accepting, so blocking here is fine.
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+            sockaddr_in address {};
+            address.sin_family = AF_INET;
+            address.sin_port = htons(port);
+            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
+                ::close(fd);
+                return {};
+            }
+            m_socket.setSocketDescriptor(fd);
+        } else {
+            // The server runs on this thread: wait by spinning the event loop, never by blocking.
+            m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        }
         if (!spinUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 5000))
             return {};
         QByteArray key = QByteArray::number(QRandomGenerator::global()->generate64()).toBase64();

@@ -66,8 +66,10 @@ void DecisionChartsWidget::setDecision(const Decision &decision, const AnswerPal
 {
     QChart *bars = m_distribution->chart();
     bars->removeAllSeries();
-    for (QAbstractAxis *axis : bars->axes())
+    for (QAbstractAxis *axis : bars->axes()) {
         bars->removeAxis(axis);
+        delete axis; // removeAxis() hands the axis back to its caller
+    }
     const QList<VoteAnalysis::RoundTally> tallies = VoteAnalysis::tallies(decision);
     auto *stacked = new QStackedBarSeries;
     QStringList categories;
@@ -103,8 +105,10 @@ void DecisionChartsWidget::setDecision(const Decision &decision, const AnswerPal
 
     QChart *line = m_agreement->chart();
     line->removeAllSeries();
-    for (QAbstractAxis *axis : line->axes())
+    for (QAbstractAxis *axis : line->axes()) {
         line->removeAxis(axis);
+        delete axis; // removeAxis() hands the axis back to its caller
+    }
     auto *agreement = new QLineSeries;
     agreement->setName(tr("leader's share"));
     agreement->setPointsVisible(true);

@@ -100,8 +100,10 @@ void ReputationChartWidget::show(AgentId agent, const QString &name, const QList
 void ReputationChartWidget::rescale()
 {
     QChart *chart = m_view->chart();
-    for (QAbstractAxis *axis : chart->axes())
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis; // removeAxis() hands the axis back to its caller
+    }
     qint64 from = std::numeric_limits<qint64>::max();
     qint64 to = 0;
     for (QAbstractSeries *series : chart->series()) {

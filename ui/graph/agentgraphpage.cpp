@@ -79,6 +79,7 @@ AgentGraphPage::~AgentGraphPage()
 {
     m_layoutWatcher.waitForFinished(); // a layout in flight only reads its own copy of the input
     disconnect(m_scene, nullptr, this, nullptr); // the scene's items go after this page is gone
+    disconnect(m_view, nullptr, this, nullptr); // the view scrolls as the scene goes
     if (m_subscription.isValid())
         m_backend.unsubscribe(m_subscription, &m_backend, [](Result<void>) {});
 }
