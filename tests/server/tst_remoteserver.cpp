@@ -85,6 +85,7 @@ private:
         options.session.softOutgoingBytes = 16 * 1024;
         options.session.hardOutgoingBytes = 256 * 1024;
         options.session.maxHeldEvents = 200;
+        options.session.socketSendBufferBytes = 16 * 1024; // the kernel holds little for it either
         return options;
     }
 

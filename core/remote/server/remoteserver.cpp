@@ -129,6 +129,9 @@ void RemoteServer::accept()
         // Frames are small and answered at once: without this, Nagle's algorithm meeting the peer's
         // delayed ACK holds each answer back for tens of milliseconds.
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        if (m_options.session.socketSendBufferBytes > 0)
+            socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
+                                    m_options.session.socketSendBufferBytes);
         // A client that does not finish its request head in time is cut off (slow loris).
         auto *deadline = new QTimer(socket);
         deadline->setSingleShot(true);

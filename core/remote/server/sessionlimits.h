@@ -12,6 +12,10 @@ struct SessionLimits
     qsizetype softOutgoingBytes = 1024 * 1024;
     /// Outgoing bytes beyond which the client is disconnected (close 1008): it has stopped reading.
     qsizetype hardOutgoingBytes = 16 * 1024 * 1024;
+    /// The kernel's send buffer for each client socket; 0 keeps the kernel's autotuned default (up to
+    /// net.ipv4.tcp_wmem's maximum, megabytes). A smaller one bounds kernel memory per client and
+    /// lets a reader that stopped be noticed after kilobytes rather than megabytes.
+    int socketSendBufferBytes = 0;
     int maxHeldEvents = 20000; ///< Events held back for a slow reader before they are dropped (with a notice).
     /// A client that has lost events and has not caught up for this long is disconnected (close 1008).
     int stalledReaderMs = 10000;
