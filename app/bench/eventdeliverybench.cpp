@@ -5,6 +5,8 @@
 // audit events at a fixed rate, each stamped with the monotonic clock when it is recorded; every
 // subscriber watches the audit topic and measures, per event, the time from recording to its own
 // eventsReceived(). Prints one JSON line: delivered vs expected, dropped notices, latency p50/p99/max.
+#include "percentile.h"
+
 #include <auth/apikeystore.h>
 #include <backend/inprocessbackend.h>
 #include <client/remotebackend.h>
@@ -127,14 +129,6 @@ int option(const QCommandLineParser &parser, const QString &name, int min, int m
     return value;
 }
 
-double percentileMs(std::vector<qint64> &sorted, double p)
-{
-    if (sorted.empty())
-        return 0;
-    const auto at = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1));
-    return static_cast<double>(sorted[at]) / 1e6;
-}
-
 double peakRssMb()
 {
     rusage usage {};
@@ -226,8 +220,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("delivered"), static_cast<qint64>(pool->delivered())},
         {QStringLiteral("lost"), expected - static_cast<qint64>(pool->delivered())},
         {QStringLiteral("dropped_notices"), static_cast<qint64>(pool->dropped())},
-        {QStringLiteral("p50_ms"), percentileMs(latencies, 0.50)},
-        {QStringLiteral("p99_ms"), percentileMs(latencies, 0.99)},
+        {QStringLiteral("p50_ms"), Bench::percentileOfSorted(latencies, 0.50) / 1e6},
+        {QStringLiteral("p99_ms"), Bench::percentileOfSorted(latencies, 0.99) / 1e6},
         {QStringLiteral("max_ms"), latencies.empty() ? 0.0 : static_cast<double>(latencies.back()) / 1e6},
         {QStringLiteral("peak_rss_mb"), peakRssMb()},
     };

@@ -5,6 +5,7 @@
 // that latency is what the provider layer, Qt's HTTP stack and loopback add.
 //
 //   qwen-swarm-fake-llm --run -- qwen-swarm-provider-bench --base-url {url} --calls 50000 --in-flight 256
+#include "percentile.h"
 #include "providers/httpclient.h"
 #include "providers/providerconfig.h"
 #include "providers/providerfactory.h"
@@ -93,14 +94,6 @@ Options parse(const QCoreApplication &app)
     return options;
 }
 
-double percentile(std::vector<qint64> &sortedUs, double p)
-{
-    if (sortedUs.empty())
-        return 0;
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(sortedUs.size() - 1));
-    return static_cast<double>(sortedUs[index]) / 1000.0;
-}
-
 /// Keeps `inFlight` calls going until `calls` have finished, then reports and quits.
 class Driver final : public Engine::ProviderSink
 {
@@ -162,8 +155,8 @@ private:
             {QStringLiteral("succeeded"), m_succeeded},
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("completions_per_s"), static_cast<double>(m_options.calls) / seconds},
-            {QStringLiteral("latency_p50_ms"), percentile(m_latenciesUs, 0.50)},
-            {QStringLiteral("latency_p99_ms"), percentile(m_latenciesUs, 0.99)},
+            {QStringLiteral("latency_p50_ms"), Bench::percentileOfSorted(m_latenciesUs, 0.50) / 1000.0},
+            {QStringLiteral("latency_p99_ms"), Bench::percentileOfSorted(m_latenciesUs, 0.99) / 1000.0},
             {QStringLiteral("tokens"), static_cast<double>(m_tokens)},
             {QStringLiteral("first_error"), m_firstError},
         };

@@ -1,4 +1,5 @@
 #include "workloadrunner.h"
+#include "percentile.h"
 
 #include <QJsonArray>
 
@@ -161,14 +162,8 @@ void WorkloadRunner::complete()
     m_result.tasks = m_finished;
     m_result.wallSeconds = m_clock.isValid() ? static_cast<double>(m_clock.nsecsElapsed()) / 1e9 : 0;
     std::sort(m_latenciesNs.begin(), m_latenciesNs.end());
-    auto percentile = [this](double q) {
-        if (m_latenciesNs.empty())
-            return 0.0;
-        const auto index = static_cast<std::size_t>(q * static_cast<double>(m_latenciesNs.size() - 1));
-        return static_cast<double>(m_latenciesNs[index]) / 1e6;
-    };
-    m_result.p50Ms = percentile(0.50);
-    m_result.p99Ms = percentile(0.99);
+    m_result.p50Ms = percentileOfSorted(m_latenciesNs, 0.50) / 1e6;
+    m_result.p99Ms = percentileOfSorted(m_latenciesNs, 0.99) / 1e6;
     m_result.correct
         = m_result.failure.isEmpty() && m_finished == m_options.tasks && m_correctDecisions == m_options.tasks;
     if (m_result.failure.isEmpty() && !m_result.correct)
