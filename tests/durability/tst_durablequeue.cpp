@@ -126,6 +126,62 @@ private Q_SLOTS:
         QCOMPARE(stored->decisions.first().attempt, 2);
         QCOMPARE(stored->tasks.size(), 1);
     }
+
+    // A key resubmitted after a restart answers its task even when that task had finished before
+    // the restart (the engine then holds it in no queue, only the store has it).
+    void finishedTaskKeepsItsIdempotencyKeyAcrossRestart()
+    {
+        Api::TaskId id;
+        Api::SwarmId swarmId;
+        {
+            auto store = open();
+            QVERIFY(store);
+            Engine::InProcessBackend backend(Engine::EngineConfig {}, std::move(store));
+            Api::SwarmSpec spec;
+            spec.name = u"quick"_s;
+            Api::AgentSpec agent;
+            agent.name = u"a"_s;
+            agent.parameters = {{u"accuracy"_s, 1.0}, {u"latency_ms"_s, 0}};
+            spec.agents = {agent};
+            const auto swarm = await<Api::Swarm>([&](QObject *c, auto d) { backend.createSwarm(spec, c, d); });
+            QS_VERIFY_OK(swarm);
+            swarmId = swarm->id;
+            Api::TaskSpec task;
+            task.swarmId = swarmId;
+            task.promptTemplate = u"q"_s;
+            task.idempotencyKey = u"done-before"_s;
+            const auto accepted = await<Api::Task>([&](QObject *c, auto d) { backend.submitTask(task, c, d); });
+            QS_VERIFY_OK(accepted);
+            id = accepted->id;
+            QVERIFY(spinUntil([&] {
+                const auto now = await<Api::Task>([&](QObject *c, auto d) { backend.task(id, c, d); });
+                return now && now->state == Api::TaskState::Succeeded;
+            }));
+        }
+        {
+            auto store = open();
+            QVERIFY(store);
+            Engine::InProcessBackend backend(Engine::EngineConfig {}, std::move(store));
+            Api::TaskSpec again;
+            again.swarmId = swarmId;
+            again.promptTemplate = u"q"_s;
+            again.idempotencyKey = u"done-before"_s;
+            Api::TaskSpec other = again;
+            other.idempotencyKey = u"new-after"_s;
+            const auto answered = await<QList<Api::Task>>([&](QObject *c, auto d) {
+                backend.submitTasks({again, other}, c, d);
+            });
+            QS_VERIFY_OK(answered);
+            QCOMPARE(answered->size(), 2);
+            QCOMPARE(answered->at(0).id, id);
+            QCOMPARE(answered->at(0).state, Api::TaskState::Succeeded);
+            QVERIFY(answered->at(1).id.value > id.value);
+        }
+        const auto stored = contents();
+        QS_VERIFY_OK(stored);
+        QCOMPARE(stored->tasks.size(), 2);
+        QCOMPARE(stored->tasksWithKey.value(u"done-before"_s), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDurableQueue)

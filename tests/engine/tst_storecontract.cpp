@@ -240,14 +240,18 @@ void TestStoreContract::loadListsOnlyUnfinishedTasks()
     QFETCH(bool, unfinished);
 
     auto store = open();
-    QS_VERIFY_OK(write(*store, TaskWrite {richTask(5, state)}));
+    Api::Task keyed = richTask(5, state);
+    keyed.spec.idempotencyKey = u"order-5"_s;
+    QS_VERIFY_OK(write(*store, TaskWrite {keyed}));
     reopen(store);
     const auto snapshot = load(*store);
     QS_VERIFY_OK(snapshot);
     QCOMPARE(snapshot->unfinishedTasks.size(), unfinished ? 1 : 0);
     if (unfinished)
-        QVERIFY(snapshot->unfinishedTasks.constFirst() == richTask(5, state));
+        QVERIFY(snapshot->unfinishedTasks.constFirst() == keyed);
     QCOMPARE(snapshot->maxTaskId, quint64(5)); // finished or not, the id is taken
+    // Finished or not, the key keeps answering its task.
+    QCOMPARE(snapshot->idempotencyKeys, (QHash<QString, Api::TaskId> {{u"order-5"_s, Api::TaskId(5)}}));
 }
 
 void TestStoreContract::removedSwarmsAndAgentsAreGone()

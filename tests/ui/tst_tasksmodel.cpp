@@ -134,7 +134,8 @@ void TstTasksModel::pagesLazilyNewestFirst()
     QVERIFY(model.canFetchMore({}));
     model.fetchMore({});
     model.fetchMore({}); // a second request while one is out is not sent twice
-    QVERIFY(Testing::spinUntil([&] { return model.rowCount() == 20 && !model.isLoading(); }));
+    // (The tester asks for more as each page goes in, like a view scrolled to the end.)
+    QVERIFY(Testing::spinUntil([&] { return model.rowCount() >= 20 && !model.isLoading(); }));
     while (model.canFetchMore({})) {
         const int before = model.rowCount();
         model.fetchMore({});

@@ -242,18 +242,20 @@ void TasksModel::fetchMore(const QModelIndex &parent)
             if (!page)
                 return Q_EMIT failed(tr("More tasks cannot be loaded: %1").arg(ErrorAdvice::describe(page.error())));
             if (cursor != m_nextCursor)
-                return; // rows were trimmed meanwhile; the view asks again
+                return fetchMore({}); // rows were trimmed meanwhile: the view still wants what is below
             QList<Task> older;
             for (const Task &t : page->items) {
                 if (m_pagedDownTo == 0 || t.id.value < m_pagedDownTo)
                     older.append(t);
             }
-            insertBlock(older, page->asOfSeq);
+            // Where the next page starts is known before the rows go in: a view that asks for more
+            // while they are inserted asks for the page below them.
             if (!page->items.isEmpty())
                 m_pagedDownTo = m_pagedDownTo == 0 ? page->items.constLast().id.value
                                                    : std::min(m_pagedDownTo, page->items.constLast().id.value);
             addBoundary(page.value());
             m_nextCursor = page->nextCursor;
+            insertBlock(older, page->asOfSeq);
         });
 }
 

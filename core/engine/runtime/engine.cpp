@@ -109,7 +109,7 @@ void Engine::start(Reply<void> done)
             }
         }
         m_started = true;
-        m_tasks.restore(snapshot.unfinishedTasks);
+        m_tasks.restore(snapshot.unfinishedTasks, snapshot.idempotencyKeys);
         for (auto &operation : std::exchange(m_waitingForStart, {}))
             operation();
         if (done)

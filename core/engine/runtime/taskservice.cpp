@@ -32,13 +32,11 @@ void TaskService::reserveTaskIds(quint64 lastTaskId)
     m_lastTaskId = std::max(m_lastTaskId, lastTaskId);
 }
 
-void TaskService::restore(const QList<Api::Task> &unfinished)
+void TaskService::restore(const QList<Api::Task> &unfinished, const QHash<QString, Api::TaskId> &idempotencyKeys)
 {
-    for (const Api::Task &task : unfinished) {
-        if (!task.spec.idempotencyKey.isEmpty())
-            m_idempotencyKeys.insert(task.spec.idempotencyKey, task.id);
+    m_idempotencyKeys = idempotencyKeys;
+    for (const Api::Task &task : unfinished)
         m_scheduler.accept(task, QStringLiteral("re-queued after restart"));
-    }
 }
 
 Api::Result<Api::Task> TaskService::prepare(const Api::TaskSpec &spec, qint64 nowMs, bool &isNew)

@@ -22,7 +22,7 @@ public:
 
     void reserveTaskIds(quint64 lastTaskId);
     /// Re-queues unfinished tasks found in the store at start.
-    void restore(const QList<Api::Task> &unfinished);
+    void restore(const QList<Api::Task> &unfinished, const QHash<QString, Api::TaskId> &idempotencyKeys);
 
     void submit(const QList<Api::TaskSpec> &specs, Reply<QList<Api::Task>> done);
     void cancel(Api::TaskId id, const QString &reason, Reply<Api::Task> done);

@@ -199,8 +199,11 @@ void MemoryStore::load(Reply<StoreSnapshot> done)
     snapshot.swarms = m_swarms.values();
     snapshot.agents = m_agents.values();
     for (const StoredTask &task : m_tasks) {
+        const Api::Task stored = unpacked(task);
+        if (!stored.spec.idempotencyKey.isEmpty())
+            snapshot.idempotencyKeys.insert(stored.spec.idempotencyKey, stored.id);
         if (!Api::isTerminal(task.state))
-            snapshot.unfinishedTasks.append(unpacked(task));
+            snapshot.unfinishedTasks.append(stored);
     }
     for (const Api::Swarm &s : std::as_const(m_swarms))
         snapshot.maxSwarmId = std::max(snapshot.maxSwarmId, s.id.value);

@@ -226,12 +226,19 @@ CREATE INDEX memory_tags ON memory_entries USING GIN (tags);
 CREATE INDEX memory_search ON memory_entries USING GIN (search);
 )sql";
 
+// Version 6: the tasks that have an idempotency key, by key (with the id, so the snapshot's key
+// map is read from the index alone).
+const char *const version6 = R"sql(
+CREATE INDEX tasks_idempotency_key ON tasks(idempotency_key, id) WHERE idempotency_key <> '';
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
     {3, "provider calls recorded for replay", version3},
     {4, "the audit log", version4},
     {5, "memory entries and their full-text index", version5},
+    {6, "tasks by idempotency key", version6},
 };
 
 // Whether schema_version exists in the current schema, its comment, and how many tables, views and

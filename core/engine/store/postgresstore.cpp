@@ -216,6 +216,10 @@ Api::Result<StoreSnapshot> PostgresStore::snapshot()
                            s.reputations, &readReputation);
         if (!read)
             return read.error();
+        for (const auto &key : c.exec(tx, "SELECT idempotency_key, id FROM tasks WHERE idempotency_key <> ''", {})) {
+            const PostgresRow row(key);
+            s.idempotencyKeys.insert(row.text(0), Api::TaskId(static_cast<quint64>(row.int64(1))));
+        }
         // Swarms and agents: the highest id ever stored, removed ones included (id_marks).
         const pqxx::result maxima
             = c.exec(tx,

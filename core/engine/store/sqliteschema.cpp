@@ -259,12 +259,18 @@ CREATE TRIGGER memory_updated AFTER UPDATE OF owner, bytes ON memory_entries BEG
 END;
 )sql";
 
+// Version 6: the tasks that have an idempotency key, by key, for the snapshot's key map.
+const char *const version6 = R"sql(
+CREATE INDEX tasks_idempotency_key ON tasks(idempotency_key) WHERE idempotency_key <> '';
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
     {3, "provider calls recorded for replay", version3},
     {4, "the audit log", version4},
     {5, "memory entries and their full-text index", version5},
+    {6, "tasks by idempotency key", version6},
 };
 
 Api::Error refused(const QString &path, const QString &reason, const QString &message)

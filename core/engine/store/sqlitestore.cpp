@@ -375,6 +375,14 @@ Api::Result<StoreSnapshot> SqliteStore::snapshot()
                        &readReputation);
     if (!read)
         return read.error();
+    auto keys = m_db->statement("SELECT idempotency_key, id FROM tasks WHERE idempotency_key <> ''");
+    if (!keys)
+        return keys.error();
+    SqliteQuery keyRows(**keys);
+    while (keyRows->next())
+        s.idempotencyKeys.insert(keyRows->text(0), Api::TaskId(static_cast<quint64>(keyRows->int64(1))));
+    if (auto status = keyRows->status(); !status)
+        return status.error();
     // Swarms and agents: the highest id ever stored, removed ones included (AUTOINCREMENT's record).
     const std::pair<const char *, quint64 *> maxima[] = {
         {"SELECT max(id) FROM tasks", &s.maxTaskId},

@@ -5,6 +5,7 @@
 #include <api/query.h>
 #include <api/swarm.h>
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -102,6 +103,9 @@ struct StoreSnapshot
     QList<Api::Swarm> swarms;
     QList<Api::Agent> agents;
     QList<Api::Task> unfinishedTasks;
+    /// Every stored task's idempotency key (finished tasks too), so a key resubmitted after a
+    /// restart answers its task instead of making a second one.
+    QHash<QString, Api::TaskId> idempotencyKeys;
     QList<Api::Reputation> reputations;
     quint64 maxTaskId = 0;
     quint64 maxDecisionId = 0;
