@@ -1,5 +1,6 @@
 // The contract of api::Backend, run unchanged against every kind of backend.
 #include <backendfixture.h>
+#include <fakeopenaiserver.h>
 
 #include <QThread>
 
@@ -460,6 +461,103 @@ private Q_SLOTS:
         for (const Api::MemoryEntry &e : page->items)
             texts.append(e.text);
         QCOMPARE(texts, (QStringList {u"turn 3"_s, u"turn 2"_s})); // the least recently used went first
+    }
+
+    void providersAreListedEditedAndTried()
+    {
+        FakeOpenAiServer server;
+        QVERIFY(server.listen());
+        server.setAnswer(u"OK"_s);
+        const auto list
+            = [&] { return ask<QList<Api::ProviderInfo>>([&](QObject *c, auto d) { b().listProviders(c, d); }); };
+        const auto put = [&](const Api::ProviderSettings &s) {
+            return ask<Api::ProviderInfo>([&](QObject *c, auto d) { b().putProvider(s, c, d); });
+        };
+        const auto tryOut = [&](const Api::ProviderSettings &s) {
+            return ask<Api::ProviderCheck>([&](QObject *c, auto d) { b().testProvider(s, c, d); });
+        };
+        const auto remove = [&](const QString &name) {
+            return ask<void>([&](QObject *c, auto d) { b().removeProvider(name, c, d); });
+        };
+
+        auto before = list();
+        QS_VERIFY_OK(before);
+        QCOMPARE(before->size(), 1);
+        QCOMPARE(before->first().settings.name, u"simulated"_s);
+        QCOMPARE(before->first().origin, Api::ProviderOrigin::Builtin);
+
+        Api::ProviderSettings local;
+        local.name = u"local"_s;
+        local.baseUrl = server.baseUrl();
+        local.defaultModel = u"m1"_s;
+        local.concurrency = 4;
+        local.prices = {{u"*"_s, 1.5, 2.5}};
+        const auto added = put(local);
+        QS_VERIFY_OK(added);
+        QCOMPARE(added->settings, local);
+        QCOMPARE(added->origin, Api::ProviderOrigin::Operator);
+        QCOMPARE(added->keyStatus, u"none"_s);
+        QCOMPARE(added->circuit, u"closed"_s);
+        QCOMPARE(list()->size(), 2);
+
+        // Agents can name it, and then it cannot go.
+        Api::SwarmSpec spec = swarmSpec(u"on-local"_s, 1);
+        spec.agents[0].provider = u"local"_s;
+        spec.agents[0].parameters = {};
+        QS_VERIFY_OK(ask<Api::Swarm>([&](QObject *c, auto d) { b().createSwarm(spec, c, d); }));
+        QCOMPARE(list()->at(0).agents, 1);
+        QS_VERIFY_ERROR(remove(u"local"_s), ErrorCode::InvalidState);
+
+        // Changed settings replace the old ones.
+        local.defaultModel = u"m2"_s;
+        QCOMPARE(put(local)->settings.defaultModel, u"m2"_s);
+
+        const auto ok = tryOut(local);
+        QS_VERIFY_OK(ok);
+        QVERIFY2(ok->ok(), qPrintable(ok->error ? ok->error->message : QString()));
+        QCOMPARE(ok->answer, u"OK"_s);
+        QCOMPARE(ok->model, u"m2"_s);
+        QVERIFY(ok->latencyMs >= 0);
+        QVERIFY(server.requests().constLast().body.contains("\"m2\""));
+        server.script({{FakeMode::Unauthorized}});
+        const auto refused = tryOut(local);
+        QS_VERIFY_OK(refused); // a failed try is an answer, not an error
+        QVERIFY(!refused->ok());
+        QCOMPARE(refused->error->code, ErrorCode::ProviderError);
+        Api::ProviderSettings simulated;
+        simulated.name = u"simulated"_s;
+        const auto builtin = tryOut(simulated);
+        QS_VERIFY_OK(builtin);
+        QVERIFY(builtin->ok());
+
+        // Bad settings and names that are not the operator's change nothing.
+        Api::ProviderSettings bad = local;
+        bad.name = u"has space"_s;
+        QS_VERIFY_ERROR(put(bad), ErrorCode::InvalidArgument);
+        QCOMPARE(put(bad).error().details.value(u"path"_s).toString(), u"name"_s);
+        bad = local;
+        bad.baseUrl = u"ftp://example.com"_s;
+        QCOMPARE(put(bad).error().details.value(u"path"_s).toString(), u"base_url"_s);
+        bad = local;
+        bad.keyRef = u"sk-plain-key"_s;
+        QCOMPARE(put(bad).error().details.value(u"path"_s).toString(), u"key_ref"_s);
+        QS_VERIFY_ERROR(tryOut(bad), ErrorCode::InvalidArgument);
+        bad = local;
+        bad.name = u"simulated"_s;
+        QS_VERIFY_ERROR(put(bad), ErrorCode::InvalidState);
+        QS_VERIFY_ERROR(remove(u"simulated"_s), ErrorCode::InvalidState);
+        QS_VERIFY_ERROR(remove(u"nowhere"_s), ErrorCode::NotFound);
+
+        Api::ProviderSettings spare = local;
+        spare.name = u"spare"_s;
+        spare.kind = u"anthropic"_s;
+        spare.keyRef = u"env:QS_CONTRACT_UNSET_KEY"_s;
+        const auto second = put(spare);
+        QS_VERIFY_OK(second);
+        QVERIFY2(second->keyStatus.contains(u"QS_CONTRACT_UNSET_KEY"_s), qPrintable(second->keyStatus));
+        QS_VERIFY_OK(remove(u"spare"_s));
+        QS_VERIFY_ERROR(remove(u"spare"_s), ErrorCode::NotFound);
+        QCOMPARE(list()->size(), 2);
     }
 
     void metricsAreNamed()

@@ -202,8 +202,8 @@ void TestSqliteStore::migratesAnEmptyFile()
     Inspector db(path(file));
     QCOMPARE(db.integer("PRAGMA application_id"), qint64(SqliteSchema::applicationId));
     QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"),
-             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s}));
-    QCOMPARE(SqliteSchema::latestVersion(), 6);
+             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s}));
+    QCOMPARE(SqliteSchema::latestVersion(), 7);
     QCOMPARE(db.text("PRAGMA journal_mode"), u"wal"_s);
     QCOMPARE(db.column("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                        "ORDER BY name"),
@@ -222,6 +222,7 @@ void TestSqliteStore::migratesAnEmptyFile()
                            u"memory_owners"_s,
                            u"memory_tags"_s,
                            u"provider_calls"_s,
+                           u"providers"_s,
                            u"reputation_points"_s,
                            u"reputations"_s,
                            u"schema_version"_s,
@@ -243,7 +244,7 @@ void TestSqliteStore::migratesAnOlderSchema()
             "DROP TABLE decision_feedback; DROP TABLE reputations; DROP TABLE reputation_points; "
             "DROP TABLE provider_calls; DROP TABLE audit_log; DROP TABLE memory_fts_terms; DROP TABLE memory_fts; "
             "DROP TABLE memory_tags; DROP TABLE memory_owners; DROP TABLE memory_entries; "
-            "DROP INDEX tasks_idempotency_key; DELETE FROM schema_version WHERE version >= 2"));
+            "DROP INDEX tasks_idempotency_key; DROP TABLE providers; DELETE FROM schema_version WHERE version >= 2"));
     }
     auto store = open(u"older.sqlite3"_s);
     QVERIFY(fetchTask(*store, 1).value() == richTask(1));
@@ -251,7 +252,7 @@ void TestSqliteStore::migratesAnOlderSchema()
     store.reset();
     Inspector db(path(u"older.sqlite3"_s));
     QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"),
-             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s}));
+             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s}));
 }
 
 void TestSqliteStore::refusesANewerSchema()

@@ -65,6 +65,7 @@ private slots:
     void loadListsOnlyUnfinishedTasks_data();
     void loadListsOnlyUnfinishedTasks();
     void removedSwarmsAndAgentsAreGone();
+    void operatorProvidersAreKeptByName();
     void progressUpdatesTheTask();
     void writesOfOneBatchApplyInOrder();
     void severalWritesOfATaskInOneBatch_data();
@@ -252,6 +253,36 @@ void TestStoreContract::loadListsOnlyUnfinishedTasks()
     QCOMPARE(snapshot->maxTaskId, quint64(5)); // finished or not, the id is taken
     // Finished or not, the key keeps answering its task.
     QCOMPARE(snapshot->idempotencyKeys, (QHash<QString, Api::TaskId> {{u"order-5"_s, Api::TaskId(5)}}));
+}
+
+void TestStoreContract::operatorProvidersAreKeptByName()
+{
+    auto store = open();
+    Api::ProviderSettings qwen;
+    qwen.name = u"qwen"_s;
+    qwen.baseUrl = u"https://dashscope-intl.aliyuncs.com/compatible-mode/v1"_s;
+    qwen.defaultModel = u"qwen-plus"_s;
+    qwen.parameters = {{u"temperature"_s, 0.3}};
+    qwen.prices = {{u"*"_s, 0.4, 1.2}};
+    qwen.keyRef = u"env:DASHSCOPE_API_KEY"_s;
+    Api::ProviderSettings local = qwen;
+    local.name = u"local"_s;
+    local.keyRef.clear();
+    std::vector<StoreWrite> writes;
+    writes.push_back(ProviderWrite {qwen});
+    writes.push_back(ProviderWrite {local});
+    qwen.defaultModel = u"qwen-max"_s; // written again in the same batch: the last one stays
+    writes.push_back(ProviderWrite {qwen});
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+    reopen(store);
+    auto snapshot = load(*store);
+    QS_VERIFY_OK(snapshot);
+    QCOMPARE(snapshot->providers, (QList<Api::ProviderSettings> {local, qwen})); // by name
+
+    QS_VERIFY_OK(write(*store, ProviderWrite {local, true}));
+    reopen(store);
+    snapshot = load(*store);
+    QCOMPARE(snapshot->providers, QList<Api::ProviderSettings> {qwen});
 }
 
 void TestStoreContract::removedSwarmsAndAgentsAreGone()

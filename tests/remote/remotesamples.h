@@ -64,6 +64,22 @@ inline Api::PageRequest page()
     return Api::PageRequest {25, u"opaque-cursor"_s};
 }
 
+inline Api::ProviderSettings providerSettings()
+{
+    Api::ProviderSettings s;
+    s.name = u"qwen"_s;
+    s.baseUrl = u"https://dashscope-intl.aliyuncs.com/compatible-mode/v1"_s;
+    s.defaultModel = u"qwen-plus"_s;
+    s.parameters = {{u"temperature"_s, 0.2}};
+    s.concurrency = 8;
+    s.requestsPerMinute = 600;
+    s.tokensPerMinute = 100000;
+    s.prices = {{u"*"_s, 0.4, 1.2}};
+    s.stream = true;
+    s.keyRef = u"env:DASHSCOPE_API_KEY"_s;
+    return s;
+}
+
 inline Api::MemorySpec memorySpec()
 {
     return Api::MemorySpec {Api::AgentId(17), Api::SwarmId(5), Api::MemoryKind::Turn, u"asked: 2+2; answered: 4"_s,
@@ -187,6 +203,14 @@ inline Remote::CallParams call(Remote::Method method)
         return MemoryUpdate {Api::MemoryId(12), memorySpec()};
     case M::MemoryRemove:
         return MemoryRemove {Api::MemoryId(12)};
+    case M::ProvidersList:
+        return ProvidersList {};
+    case M::ProvidersPut:
+        return ProvidersPut {providerSettings()};
+    case M::ProvidersRemove:
+        return ProvidersRemove {u"qwen"_s};
+    case M::ProvidersTest:
+        return ProvidersTest {providerSettings()};
     }
     return Info {};
 }
@@ -328,6 +352,17 @@ inline Api::MetricsSnapshot value(Tag<Api::MetricsSnapshot>)
 inline Remote::ApiKeyInfo value(Tag<Remote::ApiKeyInfo>)
 {
     return Remote::ApiKeyInfo {u"0123456789abcdef"_s, Remote::Role::Admin, u"root"_s, T0};
+}
+
+inline Api::ProviderInfo value(Tag<Api::ProviderInfo>)
+{
+    return Api::ProviderInfo {providerSettings(), Api::ProviderOrigin::Operator, u"present"_s, u"half_open"_s, 3};
+}
+
+inline Api::ProviderCheck value(Tag<Api::ProviderCheck>)
+{
+    return Api::ProviderCheck {
+        u"qwen"_s, u"qwen-plus"_s, 412, {}, Api::makeError(Api::ErrorCode::ProviderError, u"401: invalid key"_s)};
 }
 
 inline Remote::CreatedApiKey value(Tag<Remote::CreatedApiKey>)

@@ -69,6 +69,10 @@ QList<std::pair<QString, Role>> TestRole::expectedTable()
         {u"memory.put"_s, Role::Operator},
         {u"memory.update"_s, Role::Operator},
         {u"memory.remove"_s, Role::Operator},
+        {u"providers.list"_s, Role::Viewer},
+        {u"providers.test"_s, Role::Operator},
+        {u"providers.put"_s, Role::Admin},
+        {u"providers.remove"_s, Role::Admin},
     };
 }
 

@@ -19,7 +19,6 @@ struct AgentRuntime
     Api::Agent agent;
     int index = 0; ///< Position in its swarm (creation order), {{agent.index}} in prompts.
     quint64 revision = 1; ///< Bumped when the spec changes.
-    Provider *provider = nullptr;
     const EngineMetrics::ProviderSeries *providerMetrics = nullptr;
     ConcurrencyLimiter limiter;
     double latencyAverageMs = 0; ///< Moving average of its calls' latency (0 until one finishes).

@@ -21,7 +21,6 @@ AgentRuntime &AgentSupervisor::spawn(SwarmRuntime &swarm, const Api::AgentSpec &
     agent.state = AgentState::Created;
     agent.createdMs = agent.stateSinceMs = wallClockMs();
     AgentRuntime &runtime = m_context.agents.addAgent(swarm, std::move(agent));
-    runtime.provider = m_context.providers.find(spec.provider)->provider.get();
     runtime.providerMetrics = &m_context.metrics.provider(spec.provider);
     m_context.metrics.agentsIn(AgentState::Created).add(1);
     setState(runtime, AgentState::Idle, cause);
@@ -33,12 +32,10 @@ AgentRuntime &AgentSupervisor::spawn(SwarmRuntime &swarm, const Api::AgentSpec &
 AgentRuntime &AgentSupervisor::restore(SwarmRuntime &swarm, const Api::Agent &agent)
 {
     AgentRuntime &runtime = m_context.agents.addAgent(swarm, agent);
-    ProviderRegistry::Entry *provider = m_context.providers.find(agent.spec.provider);
-    runtime.provider = provider ? provider->provider.get() : nullptr;
     runtime.providerMetrics = &m_context.metrics.provider(agent.spec.provider);
     runtime.agent.stats.inFlight = 0;
     m_context.metrics.agentsIn(runtime.agent.state).add(1);
-    if (!runtime.provider)
+    if (!m_context.providers.find(agent.spec.provider))
         setState(runtime, AgentState::Failed,
                  QStringLiteral("provider '%1' is not configured").arg(agent.spec.provider));
     else if (runtime.agent.state == AgentState::Busy || runtime.agent.state == AgentState::Recovering)

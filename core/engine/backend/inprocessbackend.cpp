@@ -271,6 +271,33 @@ void InProcessBackend::queryAudit(const Api::AuditQuery &query, QObject *context
     });
 }
 
+void InProcessBackend::listProviders(QObject *context, Callback<QList<Api::ProviderInfo>> done)
+{
+    call(context, std::move(done), [](Engine &e, auto reply) { reply(e.providers().list()); });
+}
+
+void InProcessBackend::putProvider(const Api::ProviderSettings &settings, QObject *context,
+                                   Callback<Api::ProviderInfo> done)
+{
+    call(context, std::move(done), [settings](Engine &e, auto reply) { e.providers().put(settings, reply); });
+}
+
+void InProcessBackend::removeProvider(const QString &name, QObject *context, Callback<void> done)
+{
+    call(context, std::move(done), [name](Engine &e, auto reply) { e.providers().remove(name, reply); });
+}
+
+void InProcessBackend::testProvider(const Api::ProviderSettings &settings, QObject *context,
+                                    Callback<Api::ProviderCheck> done)
+{
+    call(context, std::move(done), [settings](Engine &e, auto reply) { e.providers().test(settings, reply); });
+}
+
+void InProcessBackend::setProviderKey(const QString &provider, const QByteArray &key)
+{
+    onEngineThread([provider, key = ApiKey(key)](Engine &e) { e.providers().setKeychainKey(provider, key); });
+}
+
 void InProcessBackend::recordAudit(const Api::AuditEvent &event)
 {
     onEngineThread([event, timeMs = wallClockMs()](Engine &e) {

@@ -70,6 +70,12 @@ public:
     void updateMemory(Api::MemoryId id, const Api::MemorySpec &spec, QObject *context,
                       Callback<Api::MemoryEntry> done) override;
     void removeMemory(Api::MemoryId id, QObject *context, Callback<void> done) override;
+    void listProviders(QObject *context, Callback<QList<Api::ProviderInfo>> done) override;
+    void putProvider(const Api::ProviderSettings &settings, QObject *context,
+                     Callback<Api::ProviderInfo> done) override;
+    void removeProvider(const QString &name, QObject *context, Callback<void> done) override;
+    void testProvider(const Api::ProviderSettings &settings, QObject *context,
+                      Callback<Api::ProviderCheck> done) override;
     void subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done) override;
     void unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done) override;
     void metrics(QObject *context, Callback<Api::MetricsSnapshot> done) override;
@@ -78,6 +84,10 @@ public:
     /// Appends `event` to the audit log (the store and the audit topic), stamped with the time of the
     /// call. For the server in front of this backend: logins, denials and the calls it served.
     void recordAudit(const Api::AuditEvent &event);
+    /// Hands the embedded core the key of a provider whose key_ref is "keychain" (the console reads
+    /// it from the system keychain); an empty key forgets it. Not part of Backend: keys never cross
+    /// the wire.
+    void setProviderKey(const QString &provider, const QByteArray &key);
 
 private:
     template<typename T, typename Operation>

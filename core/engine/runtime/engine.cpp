@@ -1,39 +1,11 @@
 #include "runtime/engine.h"
 
-#include "providers/httpclient.h"
-#include "providers/providerfactory.h"
 #include "providers/simulatedprovider.h"
 #include "runtime/clock.h"
 
 namespace QwenSwarm::Engine {
 
 using Api::ErrorCode;
-
-namespace {
-
-// The providers of the configuration, on the engine thread (their network and timers live there).
-// They share one HttpClient, publish through the engine's events and metrics, and record their calls
-// through its store.
-void registerConfiguredProviders(QObject *engine, EngineContext &context)
-{
-    const QList<ProviderConfig> &configs = context.config.providers;
-    ProviderServices services;
-    services.seed = context.config.seed;
-    services.metrics = &context.metricsRegistry;
-    services.publish = [&context](Api::LogEvent event) { context.events.publish(wallClockMs(), std::move(event)); };
-    services.record = [&context](ProviderCallWrite write) { context.storeWriter.append(std::move(write)); };
-    services.lookup = [&context](const QString &key, Store::Reply<ProviderCallWrite> reply) {
-        context.store->recordedCall(key, std::move(reply));
-    };
-    if (std::any_of(configs.cbegin(), configs.cend(), &ProviderFactory::needsHttp))
-        services.http = std::make_shared<HttpClient>();
-    for (const ProviderConfig &config : configs) {
-        const int limit = context.config.providerConcurrency.value(config.name, config.limits.concurrency);
-        context.providers.add(ProviderFactory::create(config, services, engine), limit);
-    }
-}
-
-} // namespace
 
 Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *parent)
     : QObject(parent)
@@ -43,6 +15,7 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
     , m_scheduler(this, m_context, m_supervisor)
     , m_tasks(m_context, m_scheduler, m_validator)
     , m_learning(m_context, m_tasks)
+    , m_providers(m_context, this)
     , m_housekeeping(new QTimer(this))
 {
     m_context.store->attach(this);
@@ -59,6 +32,7 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
             flush();
         // Writes the store failed are written again until it takes them (a full disk freed, a server back).
         m_context.storeWriter.retry();
+        m_context.providers.collectRetired();
     });
 }
 
@@ -84,7 +58,7 @@ Provider *Engine::provider(const QString &name)
 void Engine::start(Reply<void> done)
 {
     // Before the store loads: restored agents name these providers.
-    registerConfiguredProviders(this, m_context);
+    m_providers.registerConfigured();
     m_housekeeping->start();
     m_context.store->load([this, done = std::move(done)](Api::Result<StoreSnapshot> loaded) {
         if (!loaded) {
@@ -97,6 +71,7 @@ void Engine::start(Reply<void> done)
         m_tasks.reserveTaskIds(snapshot.maxTaskId);
         m_scheduler.reserveDecisionIds(snapshot.maxDecisionId);
         m_context.reputations.restore(snapshot.reputations);
+        m_providers.restore(snapshot.providers); // before the agents that call them
         for (const Api::Swarm &s : snapshot.swarms) {
             Api::Swarm swarm = s;
             swarm.agentIds.clear();

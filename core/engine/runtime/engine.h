@@ -3,6 +3,7 @@
 #include "agents/agentsupervisor.h"
 #include "learning/learningservice.h"
 #include "runtime/enginecontext.h"
+#include "runtime/providerservice.h"
 #include "runtime/specvalidator.h"
 #include "runtime/taskservice.h"
 #include "scheduler/scheduler.h"
@@ -48,6 +49,7 @@ public:
     void removeAgent(Api::AgentId id, Reply<void> done);
     TaskService &tasks() { return m_tasks; }
     LearningService &learning() { return m_learning; }
+    ProviderService &providers() { return m_providers; }
     Api::Subscription subscribe(const Api::SubscriptionSpec &spec, EventSink *sink);
     Api::Result<void> unsubscribe(Api::SubscriptionId id);
     void removeSink(EventSink *sink);
@@ -73,6 +75,7 @@ private:
     Scheduler m_scheduler;
     TaskService m_tasks;
     LearningService m_learning;
+    ProviderService m_providers;
     QTimer *m_housekeeping;
     int m_housekeepingTicks = 0;
     bool m_started = false;

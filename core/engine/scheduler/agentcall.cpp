@@ -6,10 +6,12 @@
 
 namespace QwenSwarm::Engine {
 
-AgentCall::AgentCall(TaskRun &run, AgentRuntime &agent, ConcurrencyLimiter &providerLimiter,
-                     ConcurrencyLimiter &globalLimiter, const SchedulingKey &key, ProviderRequest request)
+AgentCall::AgentCall(TaskRun &run, AgentRuntime &agent, std::shared_ptr<Provider> provider,
+                     ConcurrencyLimiter &providerLimiter, ConcurrencyLimiter &globalLimiter, const SchedulingKey &key,
+                     ProviderRequest request)
     : m_run(run)
     , m_agent(agent)
+    , m_provider(std::move(provider))
     , m_limiters {&agent.limiter, &providerLimiter, &globalLimiter}
     , m_key(key)
     , m_request(std::move(request))
@@ -44,7 +46,7 @@ void AgentCall::acquireNext()
     m_stage = Stage::InFlight;
     m_startedUs = monotonicUs();
     m_run.callStarting(*this);
-    m_agent.provider->start(m_request, &m_run);
+    m_provider->start(m_request, &m_run);
 }
 
 void AgentCall::slotGranted(ConcurrencyLimiter *limiter)
@@ -84,7 +86,7 @@ void AgentCall::withdraw()
         m_waiting = false;
     }
     if (m_stage == Stage::InFlight)
-        m_agent.provider->cancel(m_request.callId);
+        m_provider->cancel(m_request.callId);
     m_stage = Stage::Done;
     releaseAll();
 }

@@ -6,6 +6,7 @@
 #include <api/decision.h>
 
 #include <array>
+#include <memory>
 
 namespace QwenSwarm::Engine {
 
@@ -26,8 +27,11 @@ public:
         Done,
     };
 
-    AgentCall(TaskRun &run, AgentRuntime &agent, ConcurrencyLimiter &providerLimiter, ConcurrencyLimiter &globalLimiter,
-              const SchedulingKey &key, ProviderRequest request);
+    /// `provider`: the one the call goes to, held until the call is destroyed (even if the provider
+    /// is replaced meanwhile).
+    AgentCall(TaskRun &run, AgentRuntime &agent, std::shared_ptr<Provider> provider,
+              ConcurrencyLimiter &providerLimiter, ConcurrencyLimiter &globalLimiter, const SchedulingKey &key,
+              ProviderRequest request);
     ~AgentCall() override;
 
     AgentRuntime &agent() const { return m_agent; }
@@ -51,6 +55,7 @@ private:
 
     TaskRun &m_run;
     AgentRuntime &m_agent;
+    std::shared_ptr<Provider> m_provider;
     std::array<ConcurrencyLimiter *, 3> m_limiters;
     int m_held = 0; ///< Limiters acquired, in order.
     bool m_waiting = false;

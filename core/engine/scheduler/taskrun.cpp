@@ -120,11 +120,11 @@ void TaskRun::startRound(const RoundSpec &spec)
     m_rounds.last().votes.reserve(static_cast<qsizetype>(agents.size()));
     m_calls.reserve(agents.size());
     for (AgentRuntime *agent : agents) {
-        ConcurrencyLimiter &providerLimiter = m_context.providers.find(agent->agent.spec.provider)->limiter;
+        ProviderRegistry::Entry &provider = *m_context.providers.find(agent->agent.spec.provider);
         // Each call needs a key of its own in every limiter; the order stays the task's.
         const SchedulingKey callKey {m_key.priority, m_key.deadlineMs, ++m_context.lastSchedulingSeq};
-        m_calls.push_back(std::make_unique<AgentCall>(*this, *agent, providerLimiter, m_context.globalCalls, callKey,
-                                                      request(*agent, spec)));
+        m_calls.push_back(std::make_unique<AgentCall>(*this, *agent, provider.provider, provider.limiter,
+                                                      m_context.globalCalls, callKey, request(*agent, spec)));
     }
     m_pending = static_cast<int>(m_calls.size());
     m_roundStarted = true;

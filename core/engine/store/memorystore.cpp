@@ -109,6 +109,14 @@ void MemoryStore::write(std::vector<StoreWrite> writes, Reply<void> done)
         done({});
 }
 
+void MemoryStore::apply(ProviderWrite &&w)
+{
+    if (w.remove)
+        m_providers.remove(w.settings.name);
+    else
+        m_providers.insert(w.settings.name, std::move(w.settings));
+}
+
 void MemoryStore::apply(SwarmWrite &&w)
 {
     if (w.remove)
@@ -210,6 +218,7 @@ void MemoryStore::load(Reply<StoreSnapshot> done)
     for (const Api::Agent &a : std::as_const(m_agents))
         snapshot.maxAgentId = std::max(snapshot.maxAgentId, a.id.value);
     snapshot.reputations = m_reputations.values();
+    snapshot.providers = m_providers.values();
     snapshot.maxTaskId = m_tasks.empty() ? 0 : m_tasks.back().id.value;
     snapshot.maxDecisionId = m_decisions.empty() ? 0 : m_decisions.back().id.value;
     done(std::move(snapshot));

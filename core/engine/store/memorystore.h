@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <QHash>
+#include <QMap>
 
 #include <deque>
 
@@ -65,6 +66,7 @@ private:
     };
 
     void apply(SwarmWrite &&w);
+    void apply(ProviderWrite &&w);
     void apply(AgentWrite &&w);
     void apply(TaskWrite &&w);
     void apply(TaskProgress &&w);
@@ -78,6 +80,7 @@ private:
     static Api::Task unpacked(const StoredTask &stored);
 
     QHash<Api::SwarmId, Api::Swarm> m_swarms;
+    QMap<QString, Api::ProviderSettings> m_providers;
     QHash<Api::AgentId, Api::Agent> m_agents;
     // Sorted by id; ids grow, so writes of new records append. Deques grow without copying or
     // leaving half of their capacity unused.

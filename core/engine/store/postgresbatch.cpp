@@ -5,6 +5,7 @@
 #include "store/postgrestaskrows.h"
 
 #include <api/json.h>
+#include <api/jsonprovider.h>
 
 #include <QHash>
 #include <QJsonDocument>
@@ -37,6 +38,13 @@ agents_written AS (
     INSERT INTO id_marks (name, value) SELECT 'agents', max(id) FROM unnest($1::bigint[]) AS r(id)
     ON CONFLICT (name) DO UPDATE SET value = greatest(id_marks.value, excluded.value)
 ))sql";
+
+const char *const providersPart = R"sql(
+providers_written AS (
+    INSERT INTO providers (name, record) SELECT * FROM unnest($1::text[], $2::text[])
+    ON CONFLICT (name) DO UPDATE SET record = excluded.record
+))sql";
+const char *const providersRemovedPart = "providers_removed AS (DELETE FROM providers WHERE name = ANY($1::text[]))";
 
 const char *const swarmsRemovedPart = "swarms_removed AS (DELETE FROM swarms WHERE id = ANY($1::bigint[]))";
 const char *const agentsRemovedPart = "agents_removed AS (DELETE FROM agents WHERE id = ANY($1::bigint[]))";
@@ -154,6 +162,7 @@ struct PostgresBatch::Planner
     LastOf<quint64, FeedbackWrite> feedback;
     LastOf<std::pair<quint64, QString>, Api::Reputation> reputations;
     LastOf<QString, ProviderCallWrite> providerCalls;
+    LastOf<QString, ProviderWrite> providers;
     QSet<quint64> decisionIds;
     QHash<quint64, std::size_t> taskWrites; // task id -> writes of it planned so far
 
@@ -185,12 +194,13 @@ struct PostgresBatch::Planner
     void operator()(const FeedbackWrite &w) { feedback.add(w.decisionId.value, &w); }
     void operator()(const ProviderCallWrite &w) { providerCalls.add(w.key, &w); }
     void operator()(const AuditWrite &w) { batch.audit.push_back(&w.entry); }
+    void operator()(const ProviderWrite &w) { providers.add(w.settings.name, &w); }
 };
 
 PostgresBatch::PostgresBatch(const std::vector<StoreWrite> &writes)
 {
     const std::vector<bool> skipped = moot(writes);
-    Planner planner {*this, {}, {}, {}, {}, {}, {}, {}};
+    Planner planner {*this, {}, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t i = 0; i < writes.size(); ++i) {
         if (!skipped[i])
             std::visit(planner, writes[i]);
@@ -210,6 +220,7 @@ PostgresBatch::PostgresBatch(const std::vector<StoreWrite> &writes)
     feedback = planner.feedback.writes();
     reputations = planner.reputations.writes();
     providerCalls = planner.providerCalls.writes();
+    providers = planner.providers.writes();
 }
 
 } // namespace QwenSwarm::Engine
@@ -264,6 +275,20 @@ void PostgresBatch::addConfiguration(PostgresStatement &statement) const
     }
     addPart(statement, agentsPart, c);
     addRemovals(statement, agentsRemovedPart, removedAgents);
+    c = PostgresColumns(2);
+    PostgresColumns removed(1);
+    for (const ProviderWrite *w : providers) {
+        if (w->remove) {
+            removed[0].add(w->settings.name);
+            removed.addRow();
+        } else {
+            c[0].add(w->settings.name);
+            c[1].addUtf8(compact(Api::toJson(w->settings)));
+            c.addRow();
+        }
+    }
+    addPart(statement, providersPart, c);
+    addPart(statement, providersRemovedPart, removed);
 }
 
 void PostgresBatch::addTasks(PostgresStatement &statement, const TaskRound &round)

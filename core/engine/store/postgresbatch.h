@@ -47,6 +47,7 @@ public:
     std::vector<const Api::Reputation *> reputations;
     std::vector<const Api::ReputationPoint *> points;
     std::vector<const ProviderCallWrite *> providerCalls;
+    std::vector<const ProviderWrite *> providers; ///< The last write of each provider.
     std::vector<const Api::AuditEntry *> audit; ///< All kept, in order (ids are the order of writing).
 
     /// The writes of a batch that a later write of the same batch makes moot: progress p of a task

@@ -232,6 +232,14 @@ const char *const version6 = R"sql(
 CREATE INDEX tasks_idempotency_key ON tasks(idempotency_key, id) WHERE idempotency_key <> '';
 )sql";
 
+// Version 7: providers an operator configured (see sqliteschema.cpp).
+const char *const version7 = R"sql(
+CREATE TABLE providers (
+    name TEXT PRIMARY KEY,
+    record TEXT NOT NULL
+);
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
@@ -239,6 +247,7 @@ const Migration migrations[] = {
     {4, "the audit log", version4},
     {5, "memory entries and their full-text index", version5},
     {6, "tasks by idempotency key", version6},
+    {7, "providers an operator configured", version7},
 };
 
 // Whether schema_version exists in the current schema, its comment, and how many tables, views and

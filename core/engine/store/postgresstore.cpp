@@ -11,6 +11,7 @@
 #include "store/queryfilter.h"
 
 #include <api/json.h>
+#include <api/jsonprovider.h>
 
 #include <QJsonDocument>
 
@@ -214,6 +215,11 @@ Api::Result<StoreSnapshot> PostgresStore::snapshot()
         if (read)
             read = readAll(c, tx, "SELECT agent_id, tag, alpha, beta, updates, updated_ms FROM reputations",
                            s.reputations, &readReputation);
+        if (read)
+            read
+                = readAll(c, tx, "SELECT record FROM providers ORDER BY name", s.providers, [](const PostgresRow &row) {
+                      return parseRecord<Api::ProviderSettings>(row, 0, "provider");
+                  });
         if (!read)
             return read.error();
         for (const auto &key : c.exec(tx, "SELECT idempotency_key, id FROM tasks WHERE idempotency_key <> ''", {})) {

@@ -264,6 +264,15 @@ const char *const version6 = R"sql(
 CREATE INDEX tasks_idempotency_key ON tasks(idempotency_key) WHERE idempotency_key <> '';
 )sql";
 
+// Version 7: providers an operator configured through the Backend (ProviderWrite), their settings
+// as JSON (Api::ProviderSettings; keys are never stored, only where they come from).
+const char *const version7 = R"sql(
+CREATE TABLE providers (
+    name TEXT PRIMARY KEY,
+    record TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
@@ -271,6 +280,7 @@ const Migration migrations[] = {
     {4, "the audit log", version4},
     {5, "memory entries and their full-text index", version5},
     {6, "tasks by idempotency key", version6},
+    {7, "providers an operator configured", version7},
 };
 
 Api::Error refused(const QString &path, const QString &reason, const QString &message)

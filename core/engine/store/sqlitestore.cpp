@@ -10,6 +10,7 @@
 #include "store/sqlitevalues.h"
 
 #include <api/json.h>
+#include <api/jsonprovider.h>
 
 #include <QHash>
 #include <QSet>
@@ -235,6 +236,19 @@ Api::Result<void> SqliteStore::apply(const StoreWrite &write)
     return std::visit([this](const auto &w) { return apply(w); }, write);
 }
 
+Api::Result<void> SqliteStore::apply(const ProviderWrite &w)
+{
+    if (w.remove)
+        return run(*m_db, "DELETE FROM providers WHERE name = ?1",
+                   [&w](SqliteStatement &s) { s.bind(1, w.settings.name); });
+    return run(*m_db,
+               "INSERT INTO providers (name, record) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET record = ?2",
+               [&w](SqliteStatement &s) {
+                   s.bind(1, w.settings.name);
+                   s.bindUtf8(2, QJsonDocument(Api::toJson(w.settings).toObject()).toJson(QJsonDocument::Compact));
+               });
+}
+
 Api::Result<void> SqliteStore::apply(const SwarmWrite &w)
 {
     if (w.remove)
@@ -373,6 +387,11 @@ Api::Result<StoreSnapshot> SqliteStore::snapshot()
     if (read)
         read = readAll(*m_db, "SELECT agent_id, tag, alpha, beta, updates, updated_ms FROM reputations", s.reputations,
                        &readReputation);
+    if (read)
+        read
+            = readAll(*m_db, "SELECT record FROM providers ORDER BY name", s.providers, [](const SqliteStatement &row) {
+                  return parseRecord<Api::ProviderSettings>(row, 0, "provider");
+              });
     if (!read)
         return read.error();
     auto keys = m_db->statement("SELECT idempotency_key, id FROM tasks WHERE idempotency_key <> ''");

@@ -79,6 +79,7 @@ private:
 
     Api::Result<void> apply(const StoreWrite &write);
     Api::Result<void> apply(const SwarmWrite &w);
+    Api::Result<void> apply(const ProviderWrite &w);
     Api::Result<void> apply(const AgentWrite &w);
     Api::Result<void> apply(const TaskWrite &w);
     Api::Result<void> apply(const TaskProgress &w);

@@ -2,6 +2,7 @@
 
 #include <api/audit.h>
 #include <api/memory.h>
+#include <api/provider.h>
 #include <api/query.h>
 #include <api/swarm.h>
 
@@ -94,8 +95,15 @@ struct AuditWrite
     Api::AuditEntry entry;
 };
 
+/// A provider an operator configured through the Backend (never a key: only where it comes from).
+struct ProviderWrite
+{
+    Api::ProviderSettings settings;
+    bool remove = false;
+};
+
 using StoreWrite = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite, ReputationWrite,
-                                FeedbackWrite, ProviderCallWrite, AuditWrite>;
+                                FeedbackWrite, ProviderCallWrite, AuditWrite, ProviderWrite>;
 
 /// What an engine needs to resume: its configuration and unfinished work.
 struct StoreSnapshot
@@ -107,6 +115,7 @@ struct StoreSnapshot
     /// restart answers its task instead of making a second one.
     QHash<QString, Api::TaskId> idempotencyKeys;
     QList<Api::Reputation> reputations;
+    QList<Api::ProviderSettings> providers; ///< The operator's, by name.
     quint64 maxTaskId = 0;
     quint64 maxDecisionId = 0;
     quint64 maxSwarmId = 0;

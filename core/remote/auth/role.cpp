@@ -25,6 +25,7 @@ Role requiredRole(Method method)
     case Method::EventsUnsubscribe:
     case Method::MetricsGet:
     case Method::MemoryQuery:
+    case Method::ProvidersList:
         return Role::Viewer;
     case Method::SwarmsCreate:
     case Method::SwarmsUpdate:
@@ -40,12 +41,15 @@ Role requiredRole(Method method)
     case Method::MemoryPut:
     case Method::MemoryUpdate:
     case Method::MemoryRemove:
+    case Method::ProvidersTest:
         return Role::Operator;
     case Method::LearningImport:
     case Method::KeysCreate:
     case Method::KeysList:
     case Method::KeysRevoke:
     case Method::AuditQuery:
+    case Method::ProvidersPut:
+    case Method::ProvidersRemove:
         return Role::Admin;
     }
     return Role::Admin; // not a Method value: the safest answer

@@ -459,6 +459,28 @@ void RemoteBackend::removeMemory(Api::MemoryId id, QObject *context, Callback<vo
     call(Calls::MemoryRemove {id}, context, std::move(done));
 }
 
+void RemoteBackend::listProviders(QObject *context, Callback<QList<Api::ProviderInfo>> done)
+{
+    call(Calls::ProvidersList {}, context, std::move(done));
+}
+
+void RemoteBackend::putProvider(const Api::ProviderSettings &settings, QObject *context,
+                                Callback<Api::ProviderInfo> done)
+{
+    call(Calls::ProvidersPut {settings}, context, std::move(done));
+}
+
+void RemoteBackend::removeProvider(const QString &name, QObject *context, Callback<void> done)
+{
+    call(Calls::ProvidersRemove {name}, context, std::move(done));
+}
+
+void RemoteBackend::testProvider(const Api::ProviderSettings &settings, QObject *context,
+                                 Callback<Api::ProviderCheck> done)
+{
+    call(Calls::ProvidersTest {settings}, context, std::move(done));
+}
+
 void RemoteBackend::metrics(QObject *context, Callback<Api::MetricsSnapshot> done)
 {
     call(Calls::MetricsGet {}, context, std::move(done));

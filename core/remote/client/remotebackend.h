@@ -105,6 +105,12 @@ public:
     void updateMemory(Api::MemoryId id, const Api::MemorySpec &spec, QObject *context,
                       Callback<Api::MemoryEntry> done) override;
     void removeMemory(Api::MemoryId id, QObject *context, Callback<void> done) override;
+    void listProviders(QObject *context, Callback<QList<Api::ProviderInfo>> done) override;
+    void putProvider(const Api::ProviderSettings &settings, QObject *context,
+                     Callback<Api::ProviderInfo> done) override;
+    void removeProvider(const QString &name, QObject *context, Callback<void> done) override;
+    void testProvider(const Api::ProviderSettings &settings, QObject *context,
+                      Callback<Api::ProviderCheck> done) override;
     void subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done) override;
     void unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done) override;
     void metrics(QObject *context, Callback<Api::MetricsSnapshot> done) override;

@@ -287,6 +287,42 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryUpdate &out
     object.finish();
 }
 
+QJsonObject toJson(const ProvidersPut &call)
+{
+    return {{u"settings"_s, Api::toJson(call.settings)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersPut &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("settings"_L1, out.settings);
+    object.finish();
+}
+
+QJsonObject toJson(const ProvidersRemove &call)
+{
+    return {{u"name"_s, call.name}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersRemove &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("name"_L1, out.name);
+    object.finish();
+}
+
+QJsonObject toJson(const ProvidersTest &call)
+{
+    return {{u"settings"_s, Api::toJson(call.settings)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersTest &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("settings"_L1, out.settings);
+    object.finish();
+}
+
 } // namespace Calls
 
 namespace {

@@ -7,6 +7,7 @@
 #include <api/json.h>
 #include <api/jsonaudit.h>
 #include <api/jsonmemory.h>
+#include <api/jsonprovider.h>
 
 #include <type_traits>
 #include <utility>
@@ -278,6 +279,36 @@ struct MemoryUpdate
 /// memory.remove {"id"} -> null
 using MemoryRemove = ById<Method::MemoryRemove, Api::MemoryId, NoResult>;
 
+/// providers.list {} -> [ProviderInfo]
+using ProvidersList = NoParams<Method::ProvidersList, QList<Api::ProviderInfo>>;
+
+/// providers.put {"settings": ProviderSettings} -> ProviderInfo
+struct ProvidersPut
+{
+    static constexpr Method method = Method::ProvidersPut; ///< The method.
+    using Result = Api::ProviderInfo; ///< What the call answers.
+    Api::ProviderSettings settings; ///< The provider, checked by the backend.
+    bool operator==(const ProvidersPut &) const = default;
+};
+
+/// providers.remove {"name"} -> null
+struct ProvidersRemove
+{
+    static constexpr Method method = Method::ProvidersRemove; ///< The method.
+    using Result = NoResult; ///< What the call answers.
+    QString name; ///< The operator provider to remove.
+    bool operator==(const ProvidersRemove &) const = default;
+};
+
+/// providers.test {"settings": ProviderSettings} -> ProviderCheck
+struct ProvidersTest
+{
+    static constexpr Method method = Method::ProvidersTest; ///< The method.
+    using Result = Api::ProviderCheck; ///< What the call answers.
+    Api::ProviderSettings settings; ///< Tried as given, or a built-in or file provider by its name.
+    bool operator==(const ProvidersTest &) const = default;
+};
+
 } // namespace Calls
 
 /// Any call, decoded. The alternatives are in Method order, so index() is the Method.
@@ -289,7 +320,8 @@ using CallParams
                    Calls::LearningFeedback, Calls::LearningReputations, Calls::LearningHistory, Calls::LearningExport,
                    Calls::LearningImport, Calls::EventsSubscribe, Calls::EventsUnsubscribe, Calls::MetricsGet,
                    Calls::KeysCreate, Calls::KeysList, Calls::KeysRevoke, Calls::AuditQuery, Calls::MemoryQuery,
-                   Calls::MemoryPut, Calls::MemoryUpdate, Calls::MemoryRemove>;
+                   Calls::MemoryPut, Calls::MemoryUpdate, Calls::MemoryRemove, Calls::ProvidersList,
+                   Calls::ProvidersPut, Calls::ProvidersRemove, Calls::ProvidersTest>;
 
 /// The call struct of a method: CallOf<Method::TasksSubmit> is Calls::TasksSubmit.
 template<Method M>
@@ -377,6 +409,9 @@ QJsonObject toJson(const AuditQuery &call); ///< {"query"}
 QJsonObject toJson(const MemoryQuery &call); ///< {"query"}
 QJsonObject toJson(const MemoryPut &call); ///< {"spec"}
 QJsonObject toJson(const MemoryUpdate &call); ///< {"id", "spec"}
+QJsonObject toJson(const ProvidersPut &call); ///< {"settings"}
+QJsonObject toJson(const ProvidersRemove &call); ///< {"name"}
+QJsonObject toJson(const ProvidersTest &call); ///< {"settings"}
 
 // Readers of the other calls' parameters; required members are the ones without '?' above.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, SwarmsCreate &out); ///< Reads swarms.create.
@@ -401,6 +436,9 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, AuditQuery &out);
 void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryQuery &out); ///< Reads memory.query.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryPut &out); ///< Reads memory.put.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryUpdate &out); ///< Reads memory.update.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersPut &out); ///< Reads providers.put.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersRemove &out); ///< Reads providers.remove.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersTest &out); ///< Reads providers.test.
 
 } // namespace Calls
 

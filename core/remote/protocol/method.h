@@ -47,6 +47,10 @@ enum class Method
     MemoryPut, ///< "memory.put": Backend::putMemory.
     MemoryUpdate, ///< "memory.update": Backend::updateMemory.
     MemoryRemove, ///< "memory.remove": Backend::removeMemory.
+    ProvidersList, ///< "providers.list": Backend::listProviders.
+    ProvidersPut, ///< "providers.put": Backend::putProvider.
+    ProvidersRemove, ///< "providers.remove": Backend::removeProvider.
+    ProvidersTest, ///< "providers.test": Backend::testProvider.
 };
 
 } // namespace QwenSwarm::Remote
@@ -55,7 +59,7 @@ enum class Method
 template<>
 struct QwenSwarm::Api::EnumNames<QwenSwarm::Remote::Method>
 {
-    static constexpr std::array<QStringView, 35> names {
+    static constexpr std::array<QStringView, 39> names {
         u"info",
         u"swarms.create",
         u"swarms.list",
@@ -91,6 +95,10 @@ struct QwenSwarm::Api::EnumNames<QwenSwarm::Remote::Method>
         u"memory.put",
         u"memory.update",
         u"memory.remove",
+        u"providers.list",
+        u"providers.put",
+        u"providers.remove",
+        u"providers.test",
     };
 };
 

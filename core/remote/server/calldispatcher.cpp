@@ -86,6 +86,10 @@ struct Visitor
         b.updateMemory(x.id, writtenBy(x.spec), c, answer<Api::MemoryEntry>(done));
     }
     void operator()(const Calls::MemoryRemove &x) { b.removeMemory(x.id, c, answerNothing(done)); }
+    void operator()(const Calls::ProvidersList &) { b.listProviders(c, answer<QList<Api::ProviderInfo>>(done)); }
+    void operator()(const Calls::ProvidersPut &x) { b.putProvider(x.settings, c, answer<Api::ProviderInfo>(done)); }
+    void operator()(const Calls::ProvidersRemove &x) { b.removeProvider(x.name, c, answerNothing(done)); }
+    void operator()(const Calls::ProvidersTest &x) { b.testProvider(x.settings, c, answer<Api::ProviderCheck>(done)); }
 
     // The authenticated caller writes the entry, whatever the client claimed.
     Api::MemorySpec writtenBy(Api::MemorySpec spec) const

@@ -6,6 +6,7 @@
 #include "api/learning.h"
 #include "api/memory.h"
 #include "api/metrics.h"
+#include "api/provider.h"
 #include "api/query.h"
 #include "api/swarm.h"
 
@@ -121,6 +122,24 @@ public:
     virtual void updateMemory(MemoryId id, const MemorySpec &spec, QObject *context, Callback<MemoryEntry> done) = 0;
     /// Removes an entry. NotFound for an unknown id.
     virtual void removeMemory(MemoryId id, QObject *context, Callback<void> done) = 0;
+
+    // Providers
+    /// Every provider agents may name: where each one's configuration comes from, whether its key is
+    /// there, its circuit breaker and how many agents call it.
+    virtual void listProviders(QObject *context, Callback<QList<ProviderInfo>> done) = 0;
+    /// Adds or replaces an operator provider, kept in the store. Agents' next calls use the new
+    /// settings; calls under way finish on the old ones. InvalidArgument naming the bad member
+    /// (providerSettingsProblem()); InvalidState for a built-in or file provider's name. Admins only,
+    /// remotely.
+    virtual void putProvider(const ProviderSettings &settings, QObject *context, Callback<ProviderInfo> done) = 0;
+    /// Removes an operator provider no agent calls (InvalidState otherwise; NotFound for an unknown
+    /// name). Admins only, remotely.
+    virtual void removeProvider(const QString &name, QObject *context, Callback<void> done) = 0;
+    /// Sends one tiny request, not recorded, without retries, and answers how it went: a failed call
+    /// is a ProviderCheck with its error, not an error. `settings` are tried as given (before they are
+    /// saved), except that the name of a built-in or file provider tries that provider as configured.
+    /// Operators and admins, remotely.
+    virtual void testProvider(const ProviderSettings &settings, QObject *context, Callback<ProviderCheck> done) = 0;
 
     // Events
     /// Starts a subscription; its events arrive through eventsReceived().
