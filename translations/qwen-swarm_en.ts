@@ -1895,6 +1895,14 @@ Operations console for multi-agent LLM swarms.
         <source>Connection problem</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Providers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::MetricChartWidget</name>
@@ -1915,6 +1923,505 @@ Operations console for multi-agent LLM swarms.
     <name>QwenSwarm::Ui::MetricsHistory</name>
     <message>
         <source>Metrics cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ProviderEditDialog</name>
+    <message>
+        <source>OpenAI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qwen (DashScope international)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qwen (DashScope mainland China)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vLLM (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llama.cpp server (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stream answers (server-sent events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send one tiny request with these settings, before saving them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a preset to fill the form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What agents name, e.g. qwen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For agents that name no model, e.g. qwen-plus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output price per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the API key comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key (a local server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable of the core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System keychain (typed here once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable that holds the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable name, e.g. DASHSCOPE_API_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model the server serves, e.g. qwen2.5:7b-instruct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System keychain of an embedded console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the system keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to a remote daemon: keys live in the daemon&apos;s environment. Set the variable where qwen-swarmd runs, then restart it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The embedded core reads the variable from this console&apos;s environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key goes to the system keychain and to the core; it is never shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A remote daemon cannot read this console&apos;s keychain: choose an environment variable of the daemon instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys live in the daemon&apos;s environment; the system keychain is offered only with the embedded core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For local servers (vLLM, Ollama, llama.cpp) that ask for no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1… (a tiny request, at most 30 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK in %1 ms: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the provider&apos;s API key: it is kept in the system keychain, never shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory only, until the console quits (no keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ProvidersModel</name>
+    <message>
+        <source>%1: $%2 in, $%3 out per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defined by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the core has no key for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>half-open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: calls go through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open: the provider failed again and again; calls are refused for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half-open: a few calls try the provider again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider has no circuit breaker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) at once</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 requests/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ProvidersPage</name>
+    <message>
+        <source>Model providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send one tiny request to the selected provider (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the selected provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The providers are not listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain holds no key for %1: edit the provider and paste its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a provider to test it. Providers you add here can be edited and removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is built into the core (simulated answers, no network): it can be tested, not edited or removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is defined by the configuration file of the core: it is read-only here. Change it in that file, then restart the core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added from the console: edit, test or remove it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) call it: remove them before removing it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its API key is missing: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the provider to edit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider %1 saved; its key is kept in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the provider to test first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1… (a tiny request, at most 30 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not tested: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the provider to remove first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove provider %1? Agents can no longer name it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider %1 was not removed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider %1 was not removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider %1 removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

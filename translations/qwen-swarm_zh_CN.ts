@@ -1889,6 +1889,14 @@ Operations console for multi-agent LLM swarms.
         <source>Connection problem</source>
         <translation>连接问题</translation>
     </message>
+    <message>
+        <source>Providers</source>
+        <translation>模型提供方</translation>
+    </message>
+    <message>
+        <source>&amp;Providers</source>
+        <translation>模型提供方(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::MetricChartWidget</name>
@@ -1910,6 +1918,503 @@ Operations console for multi-agent LLM swarms.
     <message>
         <source>Metrics cannot be read: %1</source>
         <translation>无法读取指标：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ProviderEditDialog</name>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Qwen (DashScope international)</source>
+        <translation>通义千问（DashScope 国际站）</translation>
+    </message>
+    <message>
+        <source>Qwen (DashScope mainland China)</source>
+        <translation>通义千问（DashScope 中国内地）</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>vLLM (local)</source>
+        <translation>vLLM（本地）</translation>
+    </message>
+    <message>
+        <source>Ollama (local)</source>
+        <translation>Ollama（本地）</translation>
+    </message>
+    <message>
+        <source>llama.cpp server (local)</source>
+        <translation>llama.cpp 服务器（本地）</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Stream answers (server-sent events)</source>
+        <translation>流式返回回答（服务器发送事件）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add provider</source>
+        <translation>添加提供方</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with these settings, before saving them</source>
+        <translation>保存之前，用这些设置发送一个极小的请求</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose a preset to fill the form…</source>
+        <translation>选择预设以填写表单…</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>What agents name, e.g. qwen</source>
+        <translation>智能体引用的名称，例如 qwen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>兼容 OpenAI</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>For agents that name no model, e.g. qwen-plus</source>
+        <translation>供未指定模型的智能体使用，例如 qwen-plus</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>默认模型</translation>
+    </message>
+    <message>
+        <source>Calls at once</source>
+        <translation>并发调用数</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>每分钟请求数</translation>
+    </message>
+    <message>
+        <source>Tokens per minute</source>
+        <translation>每分钟令牌数</translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation>每百万输入令牌价格</translation>
+    </message>
+    <message>
+        <source>Output price per million tokens</source>
+        <translation>每百万输出令牌价格</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>per million tokens</source>
+        <translation>每百万令牌</translation>
+    </message>
+    <message>
+        <source>Price (USD)</source>
+        <translation>价格（美元）</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Where the API key comes from</source>
+        <translation>API 密钥的来源</translation>
+    </message>
+    <message>
+        <source>No key (a local server)</source>
+        <translation>无密钥（本地服务器）</translation>
+    </message>
+    <message>
+        <source>Environment variable of the core</source>
+        <translation>核心的环境变量</translation>
+    </message>
+    <message>
+        <source>System keychain (typed here once)</source>
+        <translation>系统钥匙串（在此输入一次）</translation>
+    </message>
+    <message>
+        <source>Environment variable that holds the key</source>
+        <translation>保存密钥的环境变量</translation>
+    </message>
+    <message>
+        <source>Variable name, e.g. DASHSCOPE_API_KEY</source>
+        <translation>变量名，例如 DASHSCOPE_API_KEY</translation>
+    </message>
+    <message>
+        <source>The model the server serves, e.g. qwen2.5:7b-instruct</source>
+        <translation>服务器提供的模型，例如 qwen2.5:7b-instruct</translation>
+    </message>
+    <message>
+        <source>Edit provider %1</source>
+        <translation>编辑提供方 %1</translation>
+    </message>
+    <message>
+        <source>System keychain of an embedded console</source>
+        <translation>内嵌控制台的系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>粘贴 API 密钥</translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the system keychain)</source>
+        <translation>不变（保存在系统钥匙串中）</translation>
+    </message>
+    <message>
+        <source>Attached to a remote daemon: keys live in the daemon&apos;s environment. Set the variable where qwen-swarmd runs, then restart it.</source>
+        <translation>已连接到远程守护进程：密钥保存在守护进程的环境中。请在运行 qwen-swarmd 的机器上设置该变量，然后重启它。</translation>
+    </message>
+    <message>
+        <source>The embedded core reads the variable from this console&apos;s environment.</source>
+        <translation>内嵌核心从本控制台的环境中读取该变量。</translation>
+    </message>
+    <message>
+        <source>The key goes to the system keychain and to the core; it is never shown again.</source>
+        <translation>密钥会保存到系统钥匙串并交给核心；之后不会再显示。</translation>
+    </message>
+    <message>
+        <source>A remote daemon cannot read this console&apos;s keychain: choose an environment variable of the daemon instead.</source>
+        <translation>远程守护进程无法读取本控制台的钥匙串：请改用守护进程的环境变量。</translation>
+    </message>
+    <message>
+        <source>Keys live in the daemon&apos;s environment; the system keychain is offered only with the embedded core.</source>
+        <translation>密钥保存在守护进程的环境中；只有内嵌核心才提供系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>For local servers (vLLM, Ollama, llama.cpp) that ask for no key.</source>
+        <translation>用于不需要密钥的本地服务器（vLLM、Ollama、llama.cpp）。</translation>
+    </message>
+    <message>
+        <source>Testing %1… (a tiny request, at most 30 s)</source>
+        <translation>正在测试 %1…（一个极小的请求，最多 30 秒）</translation>
+    </message>
+    <message>
+        <source>Not tested: %1</source>
+        <translation>未测试：%1</translation>
+    </message>
+    <message>
+        <source>OK in %1 ms: %2</source>
+        <translation>成功，用时 %1 毫秒：%2</translation>
+    </message>
+    <message>
+        <source>Failed after %1 ms: %2</source>
+        <translation>%1 毫秒后失败：%2</translation>
+    </message>
+    <message>
+        <source>Paste the provider&apos;s API key: it is kept in the system keychain, never shown again.</source>
+        <translation>请粘贴该提供方的 API 密钥：它会保存在系统钥匙串中，之后不会再显示。</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>memory only, until the console quits (no keychain)</source>
+        <translation>仅内存中，直到控制台退出（无钥匙串）</translation>
+    </message>
+    <message>
+        <source>The provider was not saved: %1</source>
+        <translation>提供方未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ProvidersModel</name>
+    <message>
+        <source>%1: $%2 in, $%3 out per million tokens</source>
+        <translation>%1：每百万令牌输入 $%2，输出 $%3</translation>
+    </message>
+    <message>
+        <source>Key reference: %1</source>
+        <translation>密钥引用：%1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>默认模型</translation>
+    </message>
+    <message>
+        <source>Defined by</source>
+        <translation>定义来源</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>熔断器</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>无密钥</translation>
+    </message>
+    <message>
+        <source>system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>configuration file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>环境变量 %1</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <source>present (%1)</source>
+        <translation>已有（%1）</translation>
+    </message>
+    <message>
+        <source>missing (%1)</source>
+        <translation>缺失（%1）</translation>
+    </message>
+    <message>
+        <source>the core has no key for it</source>
+        <translation>核心没有它的密钥</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>闭合</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>half-open</source>
+        <translation>半开</translation>
+    </message>
+    <message>
+        <source>Closed: calls go through.</source>
+        <translation>闭合：调用正常通过。</translation>
+    </message>
+    <message>
+        <source>Open: the provider failed again and again; calls are refused for a while.</source>
+        <translation>断开：该提供方连续失败；一段时间内拒绝调用。</translation>
+    </message>
+    <message>
+        <source>Half-open: a few calls try the provider again.</source>
+        <translation>半开：少量调用重新尝试该提供方。</translation>
+    </message>
+    <message>
+        <source>This provider has no circuit breaker.</source>
+        <translation>该提供方没有熔断器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) at once</source>
+        <translation>
+            <numerusform>同时 %n 个调用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 requests/min</source>
+        <translation>%1 次请求/分钟</translation>
+    </message>
+    <message>
+        <source>%1 tokens/min</source>
+        <translation>%1 个令牌/分钟</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ProvidersPage</name>
+    <message>
+        <source>Model providers</source>
+        <translation>模型提供方</translation>
+    </message>
+    <message>
+        <source>&amp;Add provider…</source>
+        <translation>添加提供方(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit provider…</source>
+        <translation>编辑提供方(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move provider…</source>
+        <translation>移除提供方(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh providers</source>
+        <translation>刷新提供方(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send one tiny request to the selected provider (%1)</source>
+        <translation>向所选提供方发送一个极小的请求（%1）</translation>
+    </message>
+    <message>
+        <source>About the selected provider</source>
+        <translation>关于所选提供方</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>The providers are not listed: %1</source>
+        <translation>无法列出提供方：%1</translation>
+    </message>
+    <message>
+        <source>The system keychain holds no key for %1: edit the provider and paste its key.</source>
+        <translation>系统钥匙串中没有 %1 的密钥：请编辑该提供方并粘贴其密钥。</translation>
+    </message>
+    <message>
+        <source>Select a provider to test it. Providers you add here can be edited and removed.</source>
+        <translation>选择一个提供方即可测试。在此添加的提供方可以编辑和移除。</translation>
+    </message>
+    <message>
+        <source>%1 is built into the core (simulated answers, no network): it can be tested, not edited or removed.</source>
+        <translation>%1 内置于核心（模拟回答，不联网）：可以测试，但不能编辑或移除。</translation>
+    </message>
+    <message>
+        <source>%1 is defined by the configuration file of the core: it is read-only here. Change it in that file, then restart the core.</source>
+        <translation>%1 由核心的配置文件定义：此处只读。请在该文件中修改，然后重启核心。</translation>
+    </message>
+    <message>
+        <source>%1 was added from the console: edit, test or remove it here.</source>
+        <translation>%1 是从控制台添加的：可在此编辑、测试或移除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) call it: remove them before removing it.</source>
+        <translation>
+            <numerusform>有 %n 个智能体调用它：请先移除这些智能体再移除它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its API key is missing: %1.</source>
+        <translation>缺少其 API 密钥：%1。</translation>
+    </message>
+    <message>
+        <source>Select the provider to edit first.</source>
+        <translation>请先选择要编辑的提供方。</translation>
+    </message>
+    <message>
+        <source>Provider %1 saved.</source>
+        <translation>提供方 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Provider %1 saved; its key is kept in %2.</source>
+        <translation>提供方 %1 已保存；其密钥保存在%2。</translation>
+    </message>
+    <message>
+        <source>Select the provider to test first.</source>
+        <translation>请先选择要测试的提供方。</translation>
+    </message>
+    <message>
+        <source>Testing %1… (a tiny request, at most 30 s)</source>
+        <translation>正在测试 %1…（一个极小的请求，最多 30 秒）</translation>
+    </message>
+    <message>
+        <source>%1 was not tested: %2</source>
+        <translation>%1 未测试：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Select the provider to remove first.</source>
+        <translation>请先选择要移除的提供方。</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>移除提供方</translation>
+    </message>
+    <message>
+        <source>Remove provider %1? Agents can no longer name it.</source>
+        <translation>移除提供方 %1？之后智能体将无法再引用它。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Provider %1 was not removed: %2.</source>
+        <translation>提供方 %1 未移除：%2。</translation>
+    </message>
+    <message>
+        <source>Provider %1 was not removed: %2</source>
+        <translation>提供方 %1 未移除：%2</translation>
+    </message>
+    <message>
+        <source>Provider %1 removed.</source>
+        <translation>提供方 %1 已移除。</translation>
     </message>
 </context>
 <context>

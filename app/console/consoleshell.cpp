@@ -1,10 +1,12 @@
 #include "consoleshell.h"
 
+#include <backend/inprocessbackend.h>
 #include <connect/connectiondialog.h>
 #include <mainwindow/mainwindow.h>
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
 
 namespace QwenSwarm::Console {
@@ -37,6 +39,14 @@ Api::Result<void> ConsoleShell::open(const Ui::ConnectionProfile &profile, const
     m_session->start(); // before the pages: a remote backend queues their first calls once it is connecting
     m_window = std::make_unique<Ui::MainWindow>(m_session->backend());
     m_window->setConnectionMonitor(&m_session->monitor());
+    if (auto *embedded = qobject_cast<Engine::InProcessBackend *>(&m_session->backend())) {
+        // Keys in the system keychain reach an embedded core only this way: they never cross a wire.
+        m_window->setProviderKeyHook(m_secrets,
+                                     [embedded = QPointer(embedded)](const QString &provider, const QByteArray &key) {
+                                         if (embedded)
+                                             embedded->setProviderKey(provider, key);
+                                     });
+    }
     const QString where = m_session->monitor().endpoint();
     m_window->setWindowTitle(profile.name.isEmpty() ? tr("Qwen Swarm — %1").arg(where)
                                                     : tr("Qwen Swarm — %1 (%2)").arg(profile.name, where));

@@ -16,6 +16,7 @@
 #include "mainwindow/commandpalettemodel.h"
 #include "mainwindow/connectionstatuswidget.h"
 #include "mainwindow/shortcutsdialog.h"
+#include "providers/providerspage.h"
 #include "tasks/taskdetailwidget.h"
 #include "tasks/tasksmodel.h"
 #include "tasks/taskspage.h"
@@ -76,6 +77,8 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     m_consensus = new ConsensusPage(backend, *m_swarms, this);
     addPage(Page::Graph, tr("Agent graph"), m_graph);
     addPage(Page::Consensus, tr("Consensus"), m_consensus);
+    m_providers = new ProvidersPage(backend, this);
+    addPage(Page::Providers, tr("Providers"), m_providers);
     resetLayout();
     statusBar()->addPermanentWidget(m_connection);
     createMenus();
@@ -100,14 +103,15 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     m_logs->start();
     m_graph->start();
     m_consensus->start();
+    m_providers->start();
 }
 
 MainWindow::~MainWindow() = default;
 
 QDockWidget *MainWindow::addPage(Page page, const QString &title, QWidget *widget)
 {
-    static const char *const names[]
-        = {"dock_dashboard", "dock_agents", "dock_tasks", "dock_logs", "dock_graph", "dock_consensus"};
+    static const char *const names[] = {"dock_dashboard", "dock_agents",    "dock_tasks",    "dock_logs",
+                                        "dock_graph",     "dock_consensus", "dock_providers"};
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(QString::fromLatin1(names[int(page)])); // the key of its saved place
     dock->setWidget(widget);
@@ -185,7 +189,8 @@ void MainWindow::createFileAndGoMenus()
     go->addSeparator();
     const std::pair<Page, QString> pages[]
         = {{Page::Dashboard, tr("&Dashboard")}, {Page::Agents, tr("&Agents")},     {Page::Tasks, tr("&Tasks")},
-           {Page::Logs, tr("&Logs")},           {Page::Graph, tr("Agent &graph")}, {Page::Consensus, tr("&Consensus")}};
+           {Page::Logs, tr("&Logs")},           {Page::Graph, tr("Agent &graph")}, {Page::Consensus, tr("&Consensus")},
+           {Page::Providers, tr("&Providers")}};
     for (const auto &[page, title] : pages) {
         QAction *action = go->addAction(title, QKeySequence(QStringLiteral("Ctrl+%1").arg(int(page) + 1)), this,
                                         [this, p = page] { showPage(p); });
@@ -243,6 +248,8 @@ void MainWindow::createPageMenus()
     graph->addActions(m_graph->pageActions());
     QMenu *consensus = menuBar()->addMenu(tr("&Consensus"));
     consensus->addActions(m_consensus->pageActions());
+    QMenu *providers = menuBar()->addMenu(tr("&Providers"));
+    providers->addActions(m_providers->pageActions());
 }
 
 void MainWindow::createHelpMenu()
@@ -271,6 +278,8 @@ void MainWindow::connectPages()
     connect(m_consensus, &ConsensusPage::statusMessage, this,
             [this](const QString &t) { statusBar()->showMessage(t, 6000); });
     connect(m_theme, &ThemeController::changed, m_consensus, &ConsensusPage::setDark);
+    connect(m_providers, &ProvidersPage::statusMessage, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 6000); });
     connect(m_palette, &CommandPaletteDialog::agentChosen, this, &MainWindow::showAgent);
     connect(m_palette, &CommandPaletteDialog::taskChosen, this, &MainWindow::showTask);
     connect(m_palette, &CommandPaletteDialog::decisionChosen, this, &MainWindow::showDecision);
@@ -341,6 +350,7 @@ void MainWindow::findInCurrentPage()
         showPage(Page::Graph);
         return m_graph->focusSearch();
     case Page::Consensus:
+    case Page::Providers:
     case Page::Dashboard: // nothing to search there: agents are the likelier target
     case Page::Agents:
         showPage(Page::Agents);
@@ -362,6 +372,8 @@ void MainWindow::refreshCurrentPage()
         return m_graph->reload();
     case Page::Consensus:
         return m_consensus->reload();
+    case Page::Providers:
+        return m_providers->refresh();
     case Page::Dashboard:
         return statusBar()->showMessage(tr("The dashboard is live; nothing to refresh."), 4000);
     }
@@ -397,6 +409,11 @@ void MainWindow::setConnectionMonitor(ConnectionMonitor *monitor)
     connect(monitor, &ConnectionMonitor::problemOccurred, this,
             [this](const ConnectionProblem &problem) { statusBar()->showMessage(problem.title(), 10000); });
     show();
+}
+
+void MainWindow::setProviderKeyHook(SecretStore &secrets, std::function<void(const QString &, const QByteArray &)> hook)
+{
+    m_providers->setKeychain(secrets, std::move(hook));
 }
 
 void MainWindow::saveLayout() const

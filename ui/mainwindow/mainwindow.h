@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QActionGroup;
 class QDockWidget;
 
@@ -23,15 +25,17 @@ class ConnectionStatusWidget;
 class ConsensusPage;
 class DashboardPage;
 class LogsPage;
+class ProvidersPage;
+class SecretStore;
 class SummaryPage;
 class SwarmDirectory;
 class TasksPage;
 class ThemeController;
 
-/// The console's window: a shell of dockable, closable pages (dashboard, agents, tasks) whose layout
-/// and geometry persist, with menus and shortcuts for every action, a command palette (Ctrl+K), the
-/// connection in the status bar, and light or dark palettes that follow the system. It shows
-/// whatever Backend it is given and never knows which one.
+/// The console's window: a shell of dockable, closable pages (dashboard, agents, tasks, logs, graph,
+/// consensus, providers) whose layout and geometry persist, with menus and shortcuts for every action,
+/// a command palette (Ctrl+K), the connection in the status bar, and light or dark palettes that
+/// follow the system. It shows whatever Backend it is given and never knows which one.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -45,6 +49,7 @@ public:
         Logs,
         Graph,
         Consensus,
+        Providers,
     };
 
     explicit MainWindow(Api::Backend &backend, QWidget *parent = nullptr);
@@ -57,6 +62,7 @@ public:
     LogsPage *logsPage() const { return m_logs; }
     AgentGraphPage *graphPage() const { return m_graph; }
     ConsensusPage *consensusPage() const { return m_consensus; }
+    ProvidersPage *providersPage() const { return m_providers; }
     CommandPaletteDialog *commandPalette() const { return m_palette; }
     ThemeController *theme() const { return m_theme; }
     QDockWidget *dock(Page page) const;
@@ -66,6 +72,9 @@ public:
     /// bar and, while something is wrong, in a bar across the window with what to do next.
     void setConnectionMonitor(ConnectionMonitor *monitor);
     ConnectionBar *connectionBar() const { return m_connectionBar; }
+    /// For an embedded core: provider keys can live in the system keychain (`secrets`); `hook` hands
+    /// the core such a key. Without it (a remote daemon) keys live in the daemon's environment.
+    void setProviderKeyHook(SecretStore &secrets, std::function<void(const QString &, const QByteArray &)> hook);
 
     /// Shows (reopening if closed) and raises a page.
     void showPage(Page page);
@@ -108,6 +117,7 @@ private:
     LogsPage *m_logs;
     AgentGraphPage *m_graph = nullptr;
     ConsensusPage *m_consensus = nullptr;
+    ProvidersPage *m_providers = nullptr;
     ConnectionBar *m_connectionBar = nullptr;
     ConnectionStatusWidget *m_connection;
     CommandPaletteModel *m_paletteModel;
