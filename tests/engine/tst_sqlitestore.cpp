@@ -1,6 +1,7 @@
 // What only a file can do: migrations, refusing files that are not ours, surviving a reopen, staying
 // intact, failing with a typed error when the file cannot be written. The Store semantics shared with
 // MemoryStore are tst_storecontract's.
+#include "storememoryhelpers.h"
 #include "storetesthelpers.h"
 
 #include "store/sqlitedatabase.h"
@@ -147,6 +148,7 @@ private slots:
     void migratesAnEmptyFile_data();
     void migratesAnEmptyFile();
     void migratesAnOlderSchema();
+    void memoryIndexGainsItsOwnersOnMigration();
     void refusesANewerSchema();
     void refusesAForeignDatabase_data();
     void refusesAForeignDatabase();
@@ -202,8 +204,8 @@ void TestSqliteStore::migratesAnEmptyFile()
     Inspector db(path(file));
     QCOMPARE(db.integer("PRAGMA application_id"), qint64(SqliteSchema::applicationId));
     QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"),
-             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s}));
-    QCOMPARE(SqliteSchema::latestVersion(), 7);
+             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s, u"8"_s}));
+    QCOMPARE(SqliteSchema::latestVersion(), 8);
     QCOMPARE(db.text("PRAGMA journal_mode"), u"wal"_s);
     QCOMPARE(db.column("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                        "ORDER BY name"),
@@ -218,7 +220,6 @@ void TestSqliteStore::migratesAnEmptyFile()
                            u"memory_fts_data"_s,
                            u"memory_fts_docsize"_s,
                            u"memory_fts_idx"_s,
-                           u"memory_fts_terms"_s,
                            u"memory_owners"_s,
                            u"memory_tags"_s,
                            u"provider_calls"_s,
@@ -242,7 +243,7 @@ void TestSqliteStore::migratesAnOlderSchema()
         Inspector db(path(u"older.sqlite3"_s));
         QS_VERIFY_OK(db.exec(
             "DROP TABLE decision_feedback; DROP TABLE reputations; DROP TABLE reputation_points; "
-            "DROP TABLE provider_calls; DROP TABLE audit_log; DROP TABLE memory_fts_terms; DROP TABLE memory_fts; "
+            "DROP TABLE provider_calls; DROP TABLE audit_log; DROP TABLE memory_fts; "
             "DROP TABLE memory_tags; DROP TABLE memory_owners; DROP TABLE memory_entries; "
             "DROP INDEX tasks_idempotency_key; DROP TABLE providers; DELETE FROM schema_version WHERE version >= 2"));
     }
@@ -252,7 +253,41 @@ void TestSqliteStore::migratesAnOlderSchema()
     store.reset();
     Inspector db(path(u"older.sqlite3"_s));
     QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"),
-             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s}));
+             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s, u"8"_s}));
+}
+
+// Entries written before version 8 are found by owner and word afterwards.
+void TestSqliteStore::memoryIndexGainsItsOwnersOnMigration()
+{
+    {
+        auto store = open(u"index.sqlite3"_s);
+        QS_VERIFY_OK(putMemory(*store, memoryEntry(7, 1, Api::MemoryKind::Fact, u"Blue sky"_s, {}, 100)));
+        QS_VERIFY_OK(putMemory(*store, memoryEntry(8, 1, Api::MemoryKind::Fact, u"blue sea"_s, {}, 101)));
+        QS_VERIFY_OK(putMemory(*store, memoryEntry(0, 1, Api::MemoryKind::Fact, u"blue ink"_s, {}, 102)));
+    }
+    {
+        // As version 7 left it: the index holds words only.
+        Inspector db(path(u"index.sqlite3"_s));
+        QS_VERIFY_OK(
+            db.exec("CREATE TABLE words AS SELECT rowid AS id, words FROM memory_fts; DROP TABLE memory_fts; "
+                    "CREATE VIRTUAL TABLE memory_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0'); "
+                    "CREATE VIRTUAL TABLE memory_fts_terms USING fts5vocab(memory_fts, 'row'); "
+                    "INSERT INTO memory_fts (rowid, words) SELECT id, words FROM words; DROP TABLE words; "
+                    "DELETE FROM schema_version WHERE version = 8"));
+    }
+    auto store = open(u"index.sqlite3"_s);
+    Api::MemoryQuery q;
+    q.text = u"BLUE"_s;
+    QCOMPARE(memoryTexts(*store, q, 200).value(), (QStringList {u"blue ink"_s, u"blue sea"_s, u"Blue sky"_s}));
+    q.agentId = Api::AgentId(7);
+    q.swarmId = Api::SwarmId(1);
+    q.includeSwarmEntries = true;
+    QCOMPARE(memoryTexts(*store, q, 200).value(), (QStringList {u"blue ink"_s, u"Blue sky"_s}));
+    q.text = u"sea"_s;
+    QVERIFY(memoryTexts(*store, q, 200)->isEmpty());
+    // New entries are indexed with their owner too.
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(7, 1, Api::MemoryKind::Fact, u"a sea of blue"_s, {}, 103)));
+    QCOMPARE(memoryTexts(*store, q, 200).value(), QStringList {u"a sea of blue"_s});
 }
 
 void TestSqliteStore::refusesANewerSchema()

@@ -5,9 +5,6 @@
 #include "store/sqlitedatabase.h"
 #include "store/sqlitevalues.h"
 
-#include <sqlite3.h>
-
-#include <limits>
 #include <variant>
 
 namespace QwenSwarm::Engine::SqliteMemoryRows {
@@ -19,21 +16,11 @@ namespace {
 const QByteArray columns = "m.id, m.agent_id, m.swarm_id, m.kind, m.text, m.tags, m.source, m.created_ms, "
                            "m.last_used_ms, m.expires_ms";
 
-// qs_memory_words(text, words): MemoryRules::containsWords(). The words are the same on every row:
-// they are split once and kept as SQLite's auxdata.
-void wordsFunction(sqlite3_context *context, int, sqlite3_value **args)
+// The token of an owner in the index's owner column ("o7" for agent 7, "on3" for swarm 3's shared
+// entries), as the schema's version 8 writes it.
+QString ownerToken(qint64 owner)
 {
-    const auto *words = static_cast<const QStringList *>(sqlite3_get_auxdata(context, 1));
-    QStringList split;
-    if (!words) {
-        const auto *data = reinterpret_cast<const char *>(sqlite3_value_text(args[1]));
-        split = QString::fromUtf8(data, sqlite3_value_bytes(args[1])).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        sqlite3_set_auxdata(context, 1, new QStringList(split), [](void *p) { delete static_cast<QStringList *>(p); });
-        words = &split;
-    }
-    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(args[0]));
-    const bool found = MemoryRules::containsWords(QString::fromUtf8(text, sqlite3_value_bytes(args[0])), *words);
-    sqlite3_result_int(context, found ? 1 : 0);
+    return owner < 0 ? QStringLiteral("on") + QString::number(-owner) : QStringLiteral("o") + QString::number(owner);
 }
 
 Api::Error notFound(Api::MemoryId id)
@@ -128,9 +115,10 @@ Api::Result<void> writeWords(SqliteDatabase &db, const Api::MemoryEntry &e)
                        [&e](SqliteStatement &s) { s.bind(1, static_cast<qint64>(e.id.value)); });
     if (!removed)
         return removed;
-    return run(db, "INSERT INTO memory_fts (rowid, words) VALUES (?1, ?2)", [&e](SqliteStatement &s) {
+    return run(db, "INSERT INTO memory_fts (rowid, words, owner) VALUES (?1, ?2, ?3)", [&e](SqliteStatement &s) {
         s.bind(1, static_cast<qint64>(e.id.value));
         s.bind(2, MemoryRules::distinctWords(e.text).join(QLatin1Char(' ')));
+        s.bind(3, ownerToken(MemoryRules::ownerKey(e)));
     });
 }
 
@@ -227,42 +215,7 @@ private:
     std::vector<std::variant<qint64, QString>> m_values;
 };
 
-// Whether a search within `owners` for `words` should start from the owners' entries: when they
-// hold fewer entries than the index holds matches of the rarest word.
-Api::Result<bool> startFromOwners(SqliteDatabase &db, const QList<qint64> &owners, const QStringList &words)
-{
-    qint64 entries = 0;
-    for (const qint64 owner : owners) {
-        auto prepared = db.statement("SELECT entries FROM memory_owners WHERE owner = ?1");
-        if (!prepared)
-            return prepared.error();
-        SqliteQuery query(**prepared);
-        query->bind(1, owner);
-        if (query->next())
-            entries += query->int64(0);
-        if (auto ok = query->status(); !ok)
-            return ok.error();
-    }
-    qint64 rarest = std::numeric_limits<qint64>::max();
-    for (const QString &word : words) {
-        auto prepared = db.statement("SELECT doc FROM memory_fts_terms WHERE term = ?1");
-        if (!prepared)
-            return prepared.error();
-        SqliteQuery query(**prepared);
-        query->bind(1, word);
-        rarest = std::min(rarest, query->next() ? query->int64(0) : 0);
-        if (auto ok = query->status(); !ok)
-            return ok.error();
-    }
-    return entries <= rarest;
-}
-
 } // namespace
-
-Api::Result<void> registerFunctions(SqliteDatabase &db)
-{
-    return db.addFunction("qs_memory_words", 2, &wordsFunction);
-}
 
 Api::Result<Api::MemoryEntry> put(SqliteDatabase &db, Api::MemoryEntry entry, const Api::MemoryBudget &budget,
                                   qint64 nowMs)
@@ -355,24 +308,23 @@ Api::Result<Api::Page<Api::MemoryEntry>> query(SqliteDatabase &db, const Api::Me
         return cursor.error();
     const QStringList words = MemoryRules::words(q.text);
     const QList<qint64> owners = MemoryRules::queryOwners(q);
-    bool fromIndex = !words.isEmpty();
-    if (fromIndex && !owners.isEmpty()) {
-        auto fromOwners = startFromOwners(db, owners, words);
-        if (!fromOwners)
-            return fromOwners.error();
-        fromIndex = !fromOwners.value();
-    }
     Filter filter;
     QByteArray from = " FROM memory_entries m";
-    if (fromIndex) {
-        // Driven by the index: its matches in descending rowid order, each joined to its entry.
+    QByteArray id = "m.id";
+    if (!words.isEmpty()) {
+        // Driven by the index: the entries holding every word (and of one of the owners), newest
+        // first as FTS5 keeps them by rowid, each joined to its entry.
         from = " FROM memory_fts f CROSS JOIN memory_entries m ON m.id = f.rowid";
-        filter.add("memory_fts MATCH "
-                   + filter.param(QLatin1Char('"') + words.join(QStringLiteral("\" \"")) + QLatin1Char('"')));
-    } else if (!words.isEmpty()) {
-        filter.add("qs_memory_words(m.text, " + filter.param(words.join(QLatin1Char(' '))) + ')');
+        id = "f.rowid";
+        QString match = QStringLiteral("words : (\"") + words.join(QStringLiteral("\" \"")) + QStringLiteral("\")");
+        if (!owners.isEmpty()) {
+            QStringList tokens;
+            for (const qint64 owner : owners)
+                tokens << ownerToken(owner);
+            match += QStringLiteral(" AND owner : (") + tokens.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+        }
+        filter.add("memory_fts MATCH " + filter.param(match));
     }
-    const QByteArray id = fromIndex ? "f.rowid" : "m.id";
     if (cursor->beforeId != 0)
         filter.add(id + " < " + filter.param(static_cast<qint64>(cursor->beforeId)));
     if (!owners.isEmpty()) {

@@ -8,15 +8,12 @@ namespace QwenSwarm::Engine {
 class SqliteDatabase;
 
 /// SqliteStore's memory: the rows of memory_entries, memory_tags and the FTS5 index (schema
-/// version 5, sqliteschema.cpp), with the semantics of Store's memory calls. A text search starts
-/// from whichever is smaller: the FTS5 index's matches of its rarest word (walked newest first, as
-/// FTS5 keeps them by rowid, each joined to its entry) or, for a search within owners, the owners'
-/// entries (newest first by their index, each tested with qs_memory_words()).
+/// versions 5 and 8, sqliteschema.cpp), with the semantics of Store's memory calls. A text search is
+/// driven by the index, whose documents hold an entry's words and its owner's token, so FTS5 itself
+/// intersects the words' entries with the owners' (walked newest first, as FTS5 keeps them by rowid,
+/// each joined to its entry).
 namespace SqliteMemoryRows {
 
-/// Makes qs_memory_words(text, words) available: whether every word of `words` (MemoryRules::words
-/// of a search, joined by spaces) is a word of `text`.
-Api::Result<void> registerFunctions(SqliteDatabase &db);
 Api::Result<Api::MemoryEntry> put(SqliteDatabase &db, Api::MemoryEntry entry, const Api::MemoryBudget &budget,
                                   qint64 nowMs);
 Api::Result<void> import(SqliteDatabase &db, const QList<Api::MemoryEntry> &entries);

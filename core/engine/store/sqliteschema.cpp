@@ -273,6 +273,22 @@ CREATE TABLE providers (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 8: the full-text index also holds each entry's owner, as a token of a column of its own
+// ("o7" for agent 7, "on3" for swarm 3's shared entries), so a search within owners is one FTS5 query
+// that intersects the words' entries with the owners'. memory_fts_terms, which told a search where to
+// start, goes.
+const char *const version8 = R"sql(
+CREATE TABLE memory_fts_move AS
+    SELECT f.rowid AS id, f.words AS words, m.owner AS owner
+    FROM memory_fts f JOIN memory_entries m ON m.id = f.rowid;
+DROP TABLE memory_fts_terms;
+DROP TABLE memory_fts;
+CREATE VIRTUAL TABLE memory_fts USING fts5(words, owner, tokenize = 'unicode61 remove_diacritics 0');
+INSERT INTO memory_fts (rowid, words, owner)
+    SELECT id, words, CASE WHEN owner < 0 THEN 'on' || (-owner) ELSE 'o' || owner END FROM memory_fts_move;
+DROP TABLE memory_fts_move;
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
@@ -281,6 +297,7 @@ const Migration migrations[] = {
     {5, "memory entries and their full-text index", version5},
     {6, "tasks by idempotency key", version6},
     {7, "providers an operator configured", version7},
+    {8, "memory owners in the full-text index", version8},
 };
 
 Api::Error refused(const QString &path, const QString &reason, const QString &message)

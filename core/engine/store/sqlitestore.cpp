@@ -187,8 +187,7 @@ Api::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path,
     if (!db)
         return db.error();
     SqliteDatabase &database = *db.value();
-    for (const auto &step :
-         {&SqliteSchema::check, &configure, &SqliteFilter::registerFunctions, &SqliteMemoryRows::registerFunctions}) {
+    for (const auto &step : {&SqliteSchema::check, &configure, &SqliteFilter::registerFunctions}) {
         if (auto done = step(database); !done)
             return done.error();
     }
