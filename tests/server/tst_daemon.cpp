@@ -3,12 +3,14 @@
 
 #include <client/remotebackend.h>
 #include <fakeopenaiserver.h>
+#include <postgrestestcluster.h>
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include <csignal>
@@ -65,6 +67,21 @@ private:
         client->connectToServer();
         spinUntil([&] { return client->state() == Remote::RemoteBackend::State::Connected; }, 10000);
         return client;
+    }
+
+    /// The body of GET /readyz, or empty when nothing answered.
+    static QByteArray readyz(const QUrl &url)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(u"127.0.0.1"_s, static_cast<quint16>(url.port()));
+        if (!socket.waitForConnected(5000))
+            return {};
+        socket.write("GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        QByteArray response;
+        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
+            response += socket.readAll();
+        response += socket.readAll();
+        return response.mid(response.indexOf("\r\n\r\n") + 4);
     }
 
     static QByteArray createKey(const QString &dataDir)
@@ -231,6 +248,58 @@ private Q_SLOTS:
         }
         again.terminate();
         again.waitForFinished(10000);
+    }
+
+    // The daemon's PostgreSQL server goes away: once a write fails, /readyz says so and new work is
+    // refused with a typed error; when the server is back, the daemon reconnects, is ready again and
+    // takes work, with no task twice.
+    void readinessFollowsAPostgresOutage()
+    {
+        PostgresTestCluster cluster;
+        QS_START_POSTGRES(cluster);
+        QVERIFY2(cluster.resetDatabase(u"outage"_s), qPrintable(cluster.error()));
+        QTemporaryDir dir;
+        const QByteArray key = createKey(dir.path());
+        QProcess daemon;
+        const QUrl url = start(daemon, dir.path(), {u"--store"_s, u"postgres"_s, u"--pg"_s, cluster.url(u"outage"_s)});
+        QVERIFY(url.isValid());
+        QVERIFY2(readyz(url).contains("\"ready\":true"), readyz(url).constData());
+        auto client = connectTo(url, key);
+        QCOMPARE(client->state(), Remote::RemoteBackend::State::Connected);
+        const auto swarm = await<Api::Swarm>([&](QObject *c, auto d) { client->createSwarm(slowSwarm(0), c, d); });
+        QS_VERIFY_OK(swarm);
+        Api::TaskSpec task;
+        task.swarmId = swarm->id;
+        task.promptTemplate = u"q"_s;
+
+        QVERIFY2(cluster.pause(), qPrintable(cluster.error()));
+        task.idempotencyKey = u"during"_s;
+        const auto during = await<Api::Task>([&](QObject *c, auto d) { client->submitTask(task, c, d); }, 20000);
+        QVERIFY(!during);
+        QVERIFY(spinUntil([&] { return readyz(url).contains("\"ready\":false"); }, 20000));
+        const auto refused = await<Api::Task>([&](QObject *c, auto d) { client->submitTask(task, c, d); });
+        QVERIFY(!refused);
+        QVERIFY(refused.error().details.value(u"retriable"_s).toBool());
+
+        QVERIFY2(cluster.resume(), qPrintable(cluster.error()));
+        QVERIFY(spinUntil([&] { return readyz(url).contains("\"ready\":true"); }, 30000));
+        task.idempotencyKey = u"after"_s;
+        const auto after = await<Api::Task>([&](QObject *c, auto d) { client->submitTask(task, c, d); });
+        QS_VERIFY_OK(after);
+        QVERIFY(spinUntil(
+            [&] {
+                const auto now = await<Api::Task>([&](QObject *c, auto d) { client->task(after->id, c, d); });
+                if (now && now->state == Api::TaskState::Succeeded)
+                    return true;
+                spinFor(100);
+                return false;
+            },
+            20000));
+        const auto keyed = cluster.sql(u"outage"_s, u"SELECT count(*) FROM tasks WHERE idempotency_key = 'after'"_s);
+        QVERIFY(keyed.has_value());
+        QCOMPARE(keyed->trimmed(), u"1"_s);
+        daemon.terminate();
+        QVERIFY(daemon.waitForFinished(15000));
     }
 
     void providersComeFromTheirFile()

@@ -169,17 +169,33 @@ public:
     /// the next start), and starts it again on the same port; false with the reason in error().
     bool restart()
     {
+        pause(); // a server that is already down is started all the same
+        return resume();
+    }
+
+    /// Stops the server at once, as a crash would, keeping its folder for resume(); false with the
+    /// reason in error().
+    bool pause()
+    {
         QString output;
-        run(QStringLiteral("pg_ctl"),
-            {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
-             QStringLiteral("stop")},
-            &output);
+        const bool stopped = run(QStringLiteral("pg_ctl"),
+                                 {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("immediate"),
+                                  QStringLiteral("-w"), QStringLiteral("stop")},
+                                 &output);
+        m_running = !stopped;
+        return stopped || fail(QStringLiteral("pg_ctl stop failed: ") + output + serverLog());
+    }
+
+    /// Starts a paused server again on the same port; false with the reason in error().
+    bool resume()
+    {
+        QString output;
         m_running = run(QStringLiteral("pg_ctl"),
                         {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
                          m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("-t"),
                          QStringLiteral("60"), QStringLiteral("-o"), serverOptions(), QStringLiteral("start")},
                         &output);
-        return m_running || fail(QStringLiteral("pg_ctl restart failed: ") + output + serverLog());
+        return m_running || fail(QStringLiteral("pg_ctl start failed: ") + output + serverLog());
     }
 
     /// Stops the server at once (no checkpoint: nothing is kept) and removes its folder.
