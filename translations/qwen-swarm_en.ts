@@ -72,6 +72,149 @@
     </message>
 </context>
 <context>
+    <name>ConsensusWhy</name>
+    <message>
+        <source>%1 vote(s), weight %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vote(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; from %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Not counted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gave differing answers (equivocated) and support nothing. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f = %1 as configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f = %1, the most faults %2 voters can tolerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 agent(s) voted, fewer than the 3f+1 = %2 needed to tolerate %3, so the proposal was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer had any valid vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the best, &apos;%1&apos;, had %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1, an answer needs 2f+1 = %2 matching valid votes; %3, so the proposal was rejected (Byzantine rejection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; both reached 2f+1 = %3 with %4 votes each: a tie, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1, &apos;%2&apos; has %3 matching valid votes, at least 2f+1 = %4: counted toward it were %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 strategy scores the answers rather than counting them: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 valid vote(s) were cast where %2 were required: the quorum was not met, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No vote was valid, so there was nothing to decide between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reached %2, meeting the %3 required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leading answer &apos;%1&apos; reached only %2, short of the %3 required, so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1 reached %2 agreement, at least the %3 that ends the debate. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No round reached the %1 agreement that ends the debate early; the last round (%2) is decided by its most weight. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposers answered first; the last round is the judges&apos; verdict on their proposals. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tied with %2 each and the strategy breaks no ties (tie_break &quot;none&quot;), so nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tied with %2 each; the &quot;%3&quot; tie-break settled it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; had the most %2 (%3 of the valid total), which is what %4 asks for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No votes were cast, so the %1 strategy had nothing to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy %1: the winner needs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: &apos;%1&apos; with %2 agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Dissenting: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: no decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The votes read differently from the recorded outcome; the strategy&apos;s own account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>created</source>
@@ -320,17 +463,6 @@
         <source>%1
 
 The current connection stays open. Correct the profile in File › Connect… and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QwenSwarm::Ui</name>
-    <message>
-        <source>%1 vote(s), weight %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 vote(s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1103,141 +1235,6 @@ Strategies: %3</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>QwenSwarm::Ui::ConsensusWhy</name>
-    <message>
-        <source>&apos;%1&apos; from %2 (%3, %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Round %1: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no valid vote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> Not counted: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 gave differing answers (equivocated) and support nothing. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>f = %1 as configured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>f = %1, the most faults %2 voters can tolerate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only %1 agent(s) voted, fewer than the 3f+1 = %2 needed to tolerate %3, so the proposal was rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no answer had any valid vote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the best, &apos;%1&apos;, had %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With %1, an answer needs 2f+1 = %2 matching valid votes; %3, so the proposal was rejected (Byzantine rejection).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; and &apos;%2&apos; both reached 2f+1 = %3 with %4 votes each: a tie, so nothing was decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With %1, &apos;%2&apos; has %3 matching valid votes, at least 2f+1 = %4: counted toward it were %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The %1 strategy scores the answers rather than counting them: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only %1 valid vote(s) were cast where %2 were required: the quorum was not met, so nothing was decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No vote was valid, so there was nothing to decide between.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; reached %2, meeting the %3 required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The leading answer &apos;%1&apos; reached only %2, short of the %3 required, so nothing was decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Round %1 reached %2 agreement, at least the %3 that ends the debate. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No round reached the %1 agreement that ends the debate early; the last round (%2) is decided by its most weight. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The proposers answered first; the last round is the judges&apos; verdict on their proposals. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 tied with %2 each and the strategy breaks no ties (tie_break &quot;none&quot;), so nothing was decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 tied with %2 each; the &quot;%3&quot; tie-break settled it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; had the most %2 (%3 of the valid total), which is what %4 asks for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>votes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No votes were cast, so the %1 strategy had nothing to decide.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strategy %1: the winner needs %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome: &apos;%1&apos; with %2 agreement.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> Dissenting: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome: no decision.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The votes read differently from the recorded outcome; the strategy&apos;s own account: %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3010,7 +3007,7 @@ Operations console for multi-agent LLM swarms.
     </message>
 </context>
 <context>
-    <name>QwenSwarm::Ui::VoteAnalysis</name>
+    <name>VoteAnalysis</name>
     <message>
         <source>more than half of the valid votes</source>
         <translation type="unfinished"></translation>

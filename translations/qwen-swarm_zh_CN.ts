@@ -72,6 +72,149 @@
     </message>
 </context>
 <context>
+    <name>ConsensusWhy</name>
+    <message>
+        <source>%1 vote(s), weight %2</source>
+        <translation>%1 票，权重 %2</translation>
+    </message>
+    <message>
+        <source>%1 vote(s)</source>
+        <translation>%1 票</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; from %2 (%3, %4)</source>
+        <translation>“%1”来自 %2（%3，%4）</translation>
+    </message>
+    <message>
+        <source>Round %1: </source>
+        <translation>第 %1 轮：</translation>
+    </message>
+    <message>
+        <source>no valid vote</source>
+        <translation>无有效票</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source> Not counted: %1.</source>
+        <translation> 未计入：%1。</translation>
+    </message>
+    <message>
+        <source>%1 gave differing answers (equivocated) and support nothing. </source>
+        <translation>%1 给出了相互矛盾的答案（两面投票），不支持任何答案。</translation>
+    </message>
+    <message>
+        <source>f = %1 as configured</source>
+        <translation>按配置 f = %1</translation>
+    </message>
+    <message>
+        <source>f = %1, the most faults %2 voters can tolerate</source>
+        <translation>f = %1，即 %2 名投票者最多可容忍的故障数</translation>
+    </message>
+    <message>
+        <source>Only %1 agent(s) voted, fewer than the 3f+1 = %2 needed to tolerate %3, so the proposal was rejected.</source>
+        <translation>仅有 %1 个智能体投票，少于容错（%3）所需的 3f+1 = %2，因此提案被拒绝。</translation>
+    </message>
+    <message>
+        <source>no answer had any valid vote</source>
+        <translation>没有任何答案获得有效票</translation>
+    </message>
+    <message>
+        <source>the best, &apos;%1&apos;, had %2</source>
+        <translation>得票最多的“%1”仅有 %2 票</translation>
+    </message>
+    <message>
+        <source>With %1, an answer needs 2f+1 = %2 matching valid votes; %3, so the proposal was rejected (Byzantine rejection).</source>
+        <translation>答案需要 2f+1 = %2 张一致的有效票（%1）；而%3，因此提案被拒绝（拜占庭拒绝）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; both reached 2f+1 = %3 with %4 votes each: a tie, so nothing was decided.</source>
+        <translation>“%1”和“%2”均以各 %4 票达到 2f+1 = %3：出现平局，因此未作出决策。</translation>
+    </message>
+    <message>
+        <source>With %1, &apos;%2&apos; has %3 matching valid votes, at least 2f+1 = %4: counted toward it were %5.</source>
+        <translation>“%2”获得 %3 张一致的有效票，不少于 2f+1 = %4（%1）：计入该答案的是 %5。</translation>
+    </message>
+    <message>
+        <source>The %1 strategy scores the answers rather than counting them: %2</source>
+        <translation>%1 策略对答案评分而非计票：%2</translation>
+    </message>
+    <message>
+        <source>Only %1 valid vote(s) were cast where %2 were required: the quorum was not met, so nothing was decided.</source>
+        <translation>仅收到 %1 张有效票，而要求 %2 张：未达到法定票数，因此未作出决策。</translation>
+    </message>
+    <message>
+        <source>No vote was valid, so there was nothing to decide between.</source>
+        <translation>没有有效票，因此无从决策。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reached %2, meeting the %3 required.</source>
+        <translation>“%1”达到 %2，满足所需条件（%3）。</translation>
+    </message>
+    <message>
+        <source>The leading answer &apos;%1&apos; reached only %2, short of the %3 required, so nothing was decided.</source>
+        <translation>领先答案“%1”仅达到 %2，未满足所需条件（%3），因此未作出决策。</translation>
+    </message>
+    <message>
+        <source>Round %1 reached %2 agreement, at least the %3 that ends the debate. </source>
+        <translation>第 %1 轮的一致率达到 %2，不低于结束辩论所需的 %3。</translation>
+    </message>
+    <message>
+        <source>No round reached the %1 agreement that ends the debate early; the last round (%2) is decided by its most weight. </source>
+        <translation>没有任何一轮达到提前结束辩论所需的 %1 一致率；由最后一轮（第 %2 轮）中权重最高的答案决定。</translation>
+    </message>
+    <message>
+        <source>The proposers answered first; the last round is the judges&apos; verdict on their proposals. </source>
+        <translation>提议者先作答；最后一轮是评审对其提案的裁决。</translation>
+    </message>
+    <message>
+        <source>%1 tied with %2 each and the strategy breaks no ties (tie_break &quot;none&quot;), so nothing was decided.</source>
+        <translation>%1 打成平局（各 %2），且该策略不裁决平局（tie_break &quot;none&quot;），因此未作出决策。</translation>
+    </message>
+    <message>
+        <source>%1 tied with %2 each; the &quot;%3&quot; tie-break settled it.</source>
+        <translation>%1 打成平局（各 %2）；由平局裁决规则“%3”决定。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; had the most %2 (%3 of the valid total), which is what %4 asks for.</source>
+        <translation>“%1”的%2最多（占有效总量的 %3），符合所需条件（%4）。</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <source>No votes were cast, so the %1 strategy had nothing to decide.</source>
+        <translation>无人投票，因此 %1 策略无从决策。</translation>
+    </message>
+    <message>
+        <source>Strategy %1: the winner needs %2.</source>
+        <translation>策略 %1：胜出条件为%2。</translation>
+    </message>
+    <message>
+        <source>Outcome: &apos;%1&apos; with %2 agreement.</source>
+        <translation>结果：“%1”，一致率 %2。</translation>
+    </message>
+    <message>
+        <source> Dissenting: %1.</source>
+        <translation>异议者：%1。</translation>
+    </message>
+    <message>
+        <source>Outcome: no decision.</source>
+        <translation>结果：未作出决策。</translation>
+    </message>
+    <message>
+        <source>The votes read differently from the recorded outcome; the strategy&apos;s own account: %1</source>
+        <translation>按投票推算的结果与记录的结果不一致；策略自身的说明：%1</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>created</source>
@@ -326,17 +469,6 @@ The current connection stays open. Correct the profile in File › Connect… an
     </message>
 </context>
 <context>
-    <name>QwenSwarm::Ui</name>
-    <message>
-        <source>%1 vote(s), weight %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 vote(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>QwenSwarm::Ui::AgentDetailWidget</name>
     <message>
         <source>Agent %1 (removed)</source>
@@ -487,129 +619,129 @@ The current connection stays open. Correct the profile in File › Connect… an
     <name>QwenSwarm::Ui::AgentGraphPage</name>
     <message>
         <source>Double-click an agent for its details, a swarm&apos;s background to collapse it; right-click for commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击智能体查看详情，双击集群背景可将其折叠；右键单击打开命令菜单。</translation>
     </message>
     <message>
         <source>&amp;Fit to view</source>
-        <translation type="unfinished"></translation>
+        <translation>适应视图(&amp;F)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Collapse all swarms</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠所有集群(&amp;C)</translation>
     </message>
     <message>
         <source>E&amp;xpand all swarms</source>
-        <translation type="unfinished"></translation>
+        <translation>展开所有集群(&amp;X)</translation>
     </message>
     <message>
         <source>Re-&amp;layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重新布局(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Export image…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图像(&amp;E)…</translation>
     </message>
     <message>
         <source>Find agent and focus (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>查找并定位智能体（Enter）</translation>
     </message>
     <message>
         <source>No agent&apos;s name contains &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名称包含“%1”的智能体。</translation>
     </message>
     <message>
         <source>Live graph updates are off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>图谱实时更新已关闭：%1</translation>
     </message>
     <message>
         <source>The swarms cannot be listed: %1</source>
-        <translation type="unfinished">无法列出集群：%1</translation>
+        <translation>无法列出集群：%1</translation>
     </message>
     <message>
         <source>The agents cannot be listed: %1</source>
-        <translation type="unfinished">无法列出智能体：%1</translation>
+        <translation>无法列出智能体：%1</translation>
     </message>
     <message>
         <source>Nothing selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择任何内容。</translation>
     </message>
     <message numerus="yes">
         <source>%n agents selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选择 %n 个智能体。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2, %3 — %4 calls, %5 errors, reputation %6. Double-click or Enter opens its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2，%3 — %4 次调用，%5 个错误，声誉 %6。双击或按 Enter 打开详情。</translation>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>回放</translation>
     </message>
     <message>
         <source>Play the last minutes forward from the slider&apos;s position</source>
-        <translation type="unfinished"></translation>
+        <translation>从滑块位置起向前播放最近几分钟</translation>
     </message>
     <message>
         <source>Drag left to see the agents&apos; states of the last ten minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>向左拖动可查看最近十分钟内智能体的状态</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时</translation>
     </message>
     <message>
         <source>from the agent graph</source>
-        <translation type="unfinished"></translation>
+        <translation>来自智能体图谱</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Open agent details</source>
-        <translation type="unfinished"></translation>
+        <translation>打开智能体详情</translation>
     </message>
     <message>
         <source>Expand swarm</source>
-        <translation type="unfinished"></translation>
+        <translation>展开集群</translation>
     </message>
     <message>
         <source>Collapse swarm</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠集群</translation>
     </message>
     <message>
         <source>Zoom to swarm</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放至集群</translation>
     </message>
     <message>
         <source>Qwen Swarm agent graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Qwen Swarm 智能体图谱</translation>
     </message>
     <message>
         <source>Export agent graph</source>
-        <translation type="unfinished"></translation>
+        <translation>导出智能体图谱</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>Graph exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>图谱已导出到 %1</translation>
     </message>
     <message>
         <source>The graph could not be written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图谱写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -1004,238 +1136,103 @@ Strategies: %3</source>
     <name>QwenSwarm::Ui::ConsensusPage</name>
     <message>
         <source>Load more</source>
-        <translation type="unfinished"></translation>
+        <translation>加载更多</translation>
     </message>
     <message>
         <source>Feedback recorded; the agents&apos; reputations moved (see the chart).</source>
-        <translation type="unfinished"></translation>
+        <translation>反馈已记录；智能体的声誉已随之变化（见图表）。</translation>
     </message>
     <message>
         <source>&amp;Compare two selected decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>比较选中的两项决策(&amp;C)</translation>
     </message>
     <message>
         <source>Select one or two decisions to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一项或两项决策进行比较。</translation>
     </message>
     <message>
         <source>&amp;Back to one decision</source>
-        <translation type="unfinished"></translation>
+        <translation>返回单项决策(&amp;B)</translation>
     </message>
     <message>
         <source>Follow &amp;live decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪实时决策(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Reload decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载决策(&amp;R)</translation>
     </message>
     <message>
         <source>All strategies</source>
-        <translation type="unfinished"></translation>
+        <translation>所有策略</translation>
     </message>
     <message>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>任意结果</translation>
     </message>
     <message>
         <source>Decided</source>
-        <translation type="unfinished"></translation>
+        <translation>已决定</translation>
     </message>
     <message>
         <source>No decision</source>
-        <translation type="unfinished"></translation>
+        <translation>未决定</translation>
     </message>
     <message>
         <source>agreement ≥ </source>
-        <translation type="unfinished"></translation>
+        <translation>一致率 ≥ </translation>
     </message>
     <message>
         <source>≤ </source>
-        <translation type="unfinished"></translation>
+        <translation>≤ </translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished">任意时间</translation>
+        <translation>任意时间</translation>
     </message>
     <message>
         <source>Last 5 minutes</source>
-        <translation type="unfinished">最近 15 分钟 {5 ?}</translation>
+        <translation>最近 5 分钟</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished">最近 1 小时</translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 天</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时</translation>
     </message>
     <message>
         <source>Follow the newest decisions as they are made</source>
-        <translation type="unfinished"></translation>
+        <translation>在决策产生时实时跟踪最新决策</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Compare the two selected decisions side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>并排比较选中的两项决策</translation>
     </message>
     <message>
         <source>All swarms</source>
-        <translation type="unfinished">所有集群</translation>
+        <translation>所有集群</translation>
     </message>
     <message numerus="yes">
         <source>%n decisions shown, more available</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已显示 %n 项决策，还有更多</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n decisions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项决策</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>QwenSwarm::Ui::ConsensusWhy</name>
-    <message>
-        <source>&apos;%1&apos; from %2 (%3, %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Round %1: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no valid vote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
-    </message>
-    <message>
-        <source> Not counted: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 gave differing answers (equivocated) and support nothing. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>f = %1 as configured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>f = %1, the most faults %2 voters can tolerate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only %1 agent(s) voted, fewer than the 3f+1 = %2 needed to tolerate %3, so the proposal was rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no answer had any valid vote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the best, &apos;%1&apos;, had %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With %1, an answer needs 2f+1 = %2 matching valid votes; %3, so the proposal was rejected (Byzantine rejection).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; and &apos;%2&apos; both reached 2f+1 = %3 with %4 votes each: a tie, so nothing was decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With %1, &apos;%2&apos; has %3 matching valid votes, at least 2f+1 = %4: counted toward it were %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The %1 strategy scores the answers rather than counting them: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only %1 valid vote(s) were cast where %2 were required: the quorum was not met, so nothing was decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No vote was valid, so there was nothing to decide between.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; reached %2, meeting the %3 required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The leading answer &apos;%1&apos; reached only %2, short of the %3 required, so nothing was decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Round %1 reached %2 agreement, at least the %3 that ends the debate. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No round reached the %1 agreement that ends the debate early; the last round (%2) is decided by its most weight. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The proposers answered first; the last round is the judges&apos; verdict on their proposals. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 tied with %2 each and the strategy breaks no ties (tie_break &quot;none&quot;), so nothing was decided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 tied with %2 each; the &quot;%3&quot; tie-break settled it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; had the most %2 (%3 of the valid total), which is what %4 asks for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>votes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No votes were cast, so the %1 strategy had nothing to decide.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strategy %1: the winner needs %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome: &apos;%1&apos; with %2 agreement.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> Dissenting: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome: no decision.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The votes read differently from the recorded outcome; the strategy&apos;s own account: %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1254,7 +1251,7 @@ Strategies: %3</source>
     </message>
     <message>
         <source>The charts show what this console sampled since it opened: a point a second for the last hour, a point a minute for 24 hours. History from the store&apos;s roll-ups is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>图表显示本控制台自打开以来采样的数据：最近 1 小时每秒一个点，24 小时内每分钟一个点。暂不提供存储汇总数据中的历史记录。</translation>
     </message>
     <message>
         <source>1 min</source>
@@ -1423,94 +1420,94 @@ Strategies: %3</source>
     <name>QwenSwarm::Ui::DecisionChartsWidget</name>
     <message>
         <source>Votes per round</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮票数</translation>
     </message>
     <message>
         <source>Agreement over rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>各轮一致率</translation>
     </message>
     <message>
         <source>R%1</source>
-        <translation type="unfinished"></translation>
+        <translation>第%1轮</translation>
     </message>
     <message>
         <source>leader&apos;s share</source>
-        <translation type="unfinished"></translation>
+        <translation>领先答案占比</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>所需阈值</translation>
     </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::DecisionDetailWidget</name>
     <message>
         <source>Raw answers</source>
-        <translation type="unfinished"></translation>
+        <translation>原始答案</translation>
     </message>
     <message>
         <source>✓ Right</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 正确</translation>
     </message>
     <message>
         <source>✗ Wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ 错误</translation>
     </message>
     <message>
         <source>&lt;b&gt;Why&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;原因&lt;/b&gt;</translation>
     </message>
     <message>
         <source>This decision was right: trust the agents that agreed with it more</source>
-        <translation type="unfinished"></translation>
+        <translation>此决策正确：提高对赞同它的智能体的信任</translation>
     </message>
     <message>
         <source>This decision was wrong: trust the agents that agreed with it less</source>
-        <translation type="unfinished"></translation>
+        <translation>此决策错误：降低对赞同它的智能体的信任</translation>
     </message>
     <message>
         <source>Decision %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取决策 %1：%2</translation>
     </message>
     <message>
         <source>&lt;i&gt;Select a decision to see its rounds, votes and why.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;选择一项决策以查看其各轮投票及决策原因。&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Decision #%1&lt;/b&gt; · task #%2 · %3 &lt;span style=&apos;color:gray&apos;&gt;%4&lt;/span&gt; · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;决策 #%1&lt;/b&gt; · 任务 #%2 · %3 &lt;span style=&apos;color:gray&apos;&gt;%4&lt;/span&gt; · %5</translation>
     </message>
     <message>
         <source>Marked right by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 标记为正确</translation>
     </message>
     <message>
         <source>Marked wrong by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 标记为错误</translation>
     </message>
     <message>
         <source>Was this decision right?</source>
-        <translation type="unfinished"></translation>
+        <translation>此决策是否正确？</translation>
     </message>
     <message>
         <source>Winner &lt;b style=&apos;color:%1&apos;&gt;&apos;%2&apos;&lt;/b&gt; · agreement %3 · rule: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>胜出答案 &lt;b style=&apos;color:%1&apos;&gt;“%2”&lt;/b&gt; · 一致率 %3 · 规则：%4</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#c00&apos;&gt;No decision&lt;/b&gt; · rule: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:#c00&apos;&gt;未决定&lt;/b&gt; · 规则：%1</translation>
     </message>
     <message>
         <source> · &lt;span style=&apos;color:#c00&apos;&gt;dissenters: %1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> · &lt;span style=&apos;color:#c00&apos;&gt;异议者：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;Byzantine: n = %1, f = %2, 2f+1 = %3; counted toward it: %4 (marked ✓)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;拜占庭：n = %1，f = %2，2f+1 = %3；计入胜出答案：%4（标记为 ✓）</translation>
     </message>
     <message>
         <source>Round %1</source>
-        <translation type="unfinished">第 %1 轮</translation>
+        <translation>第 %1 轮</translation>
     </message>
     <message>
         <source>Raw answer:
@@ -1518,73 +1515,77 @@ Strategies: %3</source>
 
 Rationale: %2
 %3 ms · %4 + %5 tokens · %6</source>
-        <translation type="unfinished"></translation>
+        <translation>原始答案：
+%1
+
+理由：%2
+%3 ms · %4 + %5 个令牌 · %6</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Dissenter: voted for another answer than the decided one</source>
-        <translation type="unfinished"></translation>
+        <translation>异议者：投票给了决策结果以外的答案</translation>
     </message>
     <message>
         <source>Judge(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>评审</translation>
     </message>
     <message>
         <source>Proposers</source>
-        <translation type="unfinished"></translation>
+        <translation>提议者</translation>
     </message>
     <message>
         <source>Refined (layer %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>改进（第 %1 层）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Flow&lt;/b&gt;&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;流程&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
         <source>from the consensus view</source>
-        <translation type="unfinished"></translation>
+        <translation>来自共识视图</translation>
     </message>
     <message>
         <source>Feedback was not recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>反馈未能记录：%1</translation>
     </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::DecisionListModel</name>
     <message>
         <source>Live decisions are off: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>实时决策已关闭：%1</translation>
     </message>
     <message>
         <source>Decisions cannot be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出决策：%1</translation>
     </message>
     <message>
         <source>decided</source>
-        <translation type="unfinished"></translation>
+        <translation>已决定</translation>
     </message>
     <message>
         <source>no decision</source>
-        <translation type="unfinished">未决定</translation>
+        <translation>未决定</translation>
     </message>
     <message>
         <source>right</source>
-        <translation type="unfinished"></translation>
+        <translation>正确</translation>
     </message>
     <message>
         <source>wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::GraphMinimap</name>
     <message>
         <source>Overview: click or drag to move the view</source>
-        <translation type="unfinished"></translation>
+        <translation>概览：单击或拖动以移动视图</translation>
     </message>
 </context>
 <context>
@@ -2436,14 +2437,14 @@ Operations console for multi-agent LLM swarms.
     <name>QwenSwarm::Ui::ReputationChartWidget</name>
     <message>
         <source>Reputation over time (■ = feedback)</source>
-        <translation type="unfinished"></translation>
+        <translation>声誉变化趋势（■ = 反馈）</translation>
     </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::SecretStore</name>
     <message>
         <source>The system keychain is not used: the token is kept in memory until the console quits, never on disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用系统钥匙串：令牌仅保存在内存中直到控制台退出，绝不写入磁盘。</translation>
     </message>
     <message>
         <source>No system keychain is available (%1): the token is kept in memory until the console quits, never on disk. Set QWEN_SWARM_TOKEN to avoid typing it again.</source>
@@ -3000,109 +3001,109 @@ Operations console for multi-agent LLM swarms.
     </message>
 </context>
 <context>
-    <name>QwenSwarm::Ui::VoteAnalysis</name>
+    <name>VoteAnalysis</name>
     <message>
         <source>more than half of the valid votes</source>
-        <translation type="unfinished"></translation>
+        <translation>超过半数的有效票</translation>
     </message>
     <message>
         <source>at least %1% of the valid %2, with a quorum of %3 valid votes</source>
-        <translation type="unfinished"></translation>
+        <translation>至少占有效%2的 %1%，且法定票数为 %3 张有效票</translation>
     </message>
     <message>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>votes</source>
-        <translation type="unfinished"></translation>
+        <translation>票数</translation>
     </message>
     <message>
         <source>every valid vote</source>
-        <translation type="unfinished"></translation>
+        <translation>全部有效票</translation>
     </message>
     <message>
         <source>2f+1 = %1 matching votes (n = %2, f = %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>2f+1 = %1 张一致票（n = %2，f = %3）</translation>
     </message>
     <message>
         <source>agreement of %1% to stop early, else the most weight after the last round</source>
-        <translation type="unfinished"></translation>
+        <translation>一致率达到 %1% 即提前结束，否则取最后一轮后权重最高的答案</translation>
     </message>
     <message>
         <source>the judges&apos; plurality over the last proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>评审对最后一轮提案的相对多数票</translation>
     </message>
     <message>
         <source>the most reputation weight</source>
-        <translation type="unfinished"></translation>
+        <translation>最高的声誉权重</translation>
     </message>
     <message>
         <source>the highest Borda score over the ranked answers</source>
-        <translation type="unfinished"></translation>
+        <translation>排序答案中最高的 Borda 得分</translation>
     </message>
     <message>
         <source>the answer most similar to all the others</source>
-        <translation type="unfinished"></translation>
+        <translation>与其他所有答案最相似</translation>
     </message>
     <message>
         <source>the most votes</source>
-        <translation type="unfinished"></translation>
+        <translation>最多票数</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Attach to a qwen-swarmd daemon at URL (ws://host:port or wss://host:port).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到位于 URL 的 qwen-swarmd 守护进程（ws://host:port 或 wss://host:port）。</translation>
     </message>
     <message>
         <source>JWT or API key for --attach. Prefer the QWEN_SWARM_TOKEN environment variable: a command line is visible to other users.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于 --attach 的 JWT 或 API 密钥。建议改用 QWEN_SWARM_TOKEN 环境变量：命令行对其他用户可见。</translation>
     </message>
     <message>
         <source>Connect with the saved connection profile NAME (its token comes from the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用已保存的连接配置 NAME 进行连接（其令牌取自钥匙串）。</translation>
     </message>
     <message>
         <source>PEM file of the CA that signed the daemon&apos;s certificate, trusted besides the system&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>签发守护进程证书的 CA 的 PEM 文件，在系统 CA 之外额外信任。</translation>
     </message>
     <message>
         <source>Folder of the embedded core&apos;s database (default: the platform&apos;s data folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>内嵌核心的数据库所在文件夹（默认：平台的数据文件夹）。</translation>
     </message>
     <message>
         <source>Run the demo swarm and its task stream in the embedded core (the default).</source>
-        <translation type="unfinished"></translation>
+        <translation>在内嵌核心中运行演示集群及其任务流（默认）。</translation>
     </message>
     <message>
         <source>Start the embedded core without the demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动内嵌核心，不运行演示。</translation>
     </message>
     <message>
         <source>Demo tasks per second (default 4).</source>
-        <translation type="unfinished"></translation>
+        <translation>演示任务的每秒数量（默认 4）。</translation>
     </message>
     <message>
         <source>Keep the embedded core&apos;s data in memory only (lost on exit).</source>
-        <translation type="unfinished"></translation>
+        <translation>内嵌核心的数据仅保存在内存中（退出后丢失）。</translation>
     </message>
     <message>
         <source>Seed of the embedded core (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>内嵌核心的随机种子（默认 1）。</translation>
     </message>
     <message>
         <source>Language of the window (en, zh_CN; default: the system&apos;s, or the saved choice).</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口语言（en、zh_CN；默认：系统语言或已保存的选择）。</translation>
     </message>
     <message>
         <source>Keep tokens in memory only, for this run, instead of the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行中令牌仅保存在内存中，而不是系统钥匙串。</translation>
     </message>
     <message>
         <source>Operations console for multi-agent LLM swarms. Without options it runs an embedded core with a demo swarm of simulated agents; with --attach or --profile it attaches to a qwen-swarmd daemon.</source>
-        <translation type="unfinished"></translation>
+        <translation>多智能体 LLM 集群运维控制台。不带选项时运行内嵌核心及由模拟智能体组成的演示集群；使用 --attach 或 --profile 时连接到 qwen-swarmd 守护进程。</translation>
     </message>
     <message>
         <source>Qwen Swarm cannot start.
@@ -3110,7 +3111,11 @@ Operations console for multi-agent LLM swarms.
 %1
 
 Start with --memory to run without a database, --data-dir to use another folder, or check --attach and --ca-file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qwen Swarm 无法启动。
+
+%1
+
+可使用 --memory 在无数据库的情况下运行，使用 --data-dir 指定其他文件夹，或检查 --attach 和 --ca-file。</translation>
     </message>
     <message>
         <source>Let the demo run, save each page as DIR/NN-page.png, then quit.</source>

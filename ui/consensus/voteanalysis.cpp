@@ -10,11 +10,6 @@ using namespace Api;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("VoteAnalysis", text);
-}
-
 bool is(const Decision &d, const char *name)
 {
     return d.strategy.name == QLatin1StringView(name);
@@ -105,28 +100,36 @@ QString VoteAnalysis::ruleText(const Decision &decision)
     const double share = requiredShare(decision);
     const QString pct = QString::number(share * 100, 'f', share * 100 == std::floor(share * 100) ? 0 : 1);
     if (is(decision, "majority"))
-        return tr("more than half of the valid votes");
+        return QCoreApplication::translate("VoteAnalysis", "more than half of the valid votes");
     if (is(decision, "threshold"))
-        return tr("at least %1% of the valid %2, with a quorum of %3 valid votes")
-            .arg(pct, isWeighted(decision) ? tr("weight") : tr("votes"))
+        return QCoreApplication::translate("VoteAnalysis",
+                                           "at least %1% of the valid %2, with a quorum of %3 valid votes")
+            .arg(pct,
+                 isWeighted(decision) ? QCoreApplication::translate("VoteAnalysis", "weight")
+                                      : QCoreApplication::translate("VoteAnalysis", "votes"))
             .arg(minVotes(decision));
     if (is(decision, "unanimity"))
-        return tr("every valid vote");
+        return QCoreApplication::translate("VoteAnalysis", "every valid vote");
     if (is(decision, "byzantine")) {
         const Byzantine b = byzantine(decision);
-        return tr("2f+1 = %1 matching votes (n = %2, f = %3)").arg(b.needed).arg(b.n).arg(b.f);
+        return QCoreApplication::translate("VoteAnalysis", "2f+1 = %1 matching votes (n = %2, f = %3)")
+            .arg(b.needed)
+            .arg(b.n)
+            .arg(b.f);
     }
     if (is(decision, "debate"))
-        return tr("agreement of %1% to stop early, else the most weight after the last round").arg(pct);
+        return QCoreApplication::translate("VoteAnalysis",
+                                           "agreement of %1% to stop early, else the most weight after the last round")
+            .arg(pct);
     if (is(decision, "judge"))
-        return tr("the judges' plurality over the last proposals");
+        return QCoreApplication::translate("VoteAnalysis", "the judges' plurality over the last proposals");
     if (is(decision, "weighted"))
-        return tr("the most reputation weight");
+        return QCoreApplication::translate("VoteAnalysis", "the most reputation weight");
     if (is(decision, "borda"))
-        return tr("the highest Borda score over the ranked answers");
+        return QCoreApplication::translate("VoteAnalysis", "the highest Borda score over the ranked answers");
     if (is(decision, "medoid"))
-        return tr("the answer most similar to all the others");
-    return tr("the most votes");
+        return QCoreApplication::translate("VoteAnalysis", "the answer most similar to all the others");
+    return QCoreApplication::translate("VoteAnalysis", "the most votes");
 }
 
 VoteAnalysis::Byzantine VoteAnalysis::byzantine(const Decision &decision)
