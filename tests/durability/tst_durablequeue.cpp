@@ -37,6 +37,18 @@ private:
                                  : DurabilityChecks::postgres(m_pgUrl);
     }
 
+    /// A swarm of one always-right simulated agent that takes `latencyMs` per answer.
+    static Api::Result<Api::Swarm> createSwarm(Api::Backend &backend, const QString &name, int latencyMs)
+    {
+        Api::SwarmSpec spec;
+        spec.name = name;
+        Api::AgentSpec agent;
+        agent.name = u"a"_s;
+        agent.parameters = {{u"accuracy"_s, 1.0}, {u"latency_ms"_s, latencyMs}};
+        spec.agents = {agent};
+        return await<Api::Swarm>([&](QObject *c, auto d) { backend.createSwarm(spec, c, d); });
+    }
+
     QTemporaryDir m_dir;
     PostgresTestCluster m_cluster;
     QString m_pgUrl;
@@ -68,13 +80,7 @@ private Q_SLOTS:
             auto store = open();
             QVERIFY(store);
             Engine::InProcessBackend backend(Engine::EngineConfig {}, std::move(store));
-            Api::SwarmSpec spec;
-            spec.name = u"slow"_s;
-            Api::AgentSpec agent;
-            agent.name = u"a"_s;
-            agent.parameters = {{u"accuracy"_s, 1.0}, {u"latency_ms"_s, 1500}};
-            spec.agents = {agent};
-            const auto swarm = await<Api::Swarm>([&](QObject *c, auto d) { backend.createSwarm(spec, c, d); });
+            const auto swarm = createSwarm(backend, u"slow"_s, 1500);
             QS_VERIFY_OK(swarm);
             Api::TaskSpec task;
             task.swarmId = swarm->id;
@@ -137,13 +143,7 @@ private Q_SLOTS:
             auto store = open();
             QVERIFY(store);
             Engine::InProcessBackend backend(Engine::EngineConfig {}, std::move(store));
-            Api::SwarmSpec spec;
-            spec.name = u"quick"_s;
-            Api::AgentSpec agent;
-            agent.name = u"a"_s;
-            agent.parameters = {{u"accuracy"_s, 1.0}, {u"latency_ms"_s, 0}};
-            spec.agents = {agent};
-            const auto swarm = await<Api::Swarm>([&](QObject *c, auto d) { backend.createSwarm(spec, c, d); });
+            const auto swarm = createSwarm(backend, u"quick"_s, 0);
             QS_VERIFY_OK(swarm);
             swarmId = swarm->id;
             Api::TaskSpec task;

@@ -60,6 +60,18 @@ private:
         return s;
     }
 
+    /// A swarm of one agent that calls the provider "local".
+    Api::Result<Api::Swarm> swarmOnLocal(Api::Backend &backend)
+    {
+        Api::SwarmSpec spec;
+        spec.name = u"s"_s;
+        Api::AgentSpec agent;
+        agent.name = u"a"_s;
+        agent.provider = u"local"_s;
+        spec.agents = {agent};
+        return ask<Api::Swarm>([&](QObject *c, auto d) { backend.createSwarm(spec, c, d); });
+    }
+
     Api::Result<Api::Task> runTask(Api::Backend &backend, Api::SwarmId swarm)
     {
         Api::TaskSpec spec;
@@ -97,13 +109,7 @@ private Q_SLOTS:
             auto backend = open();
             QVERIFY(backend);
             QS_VERIFY_OK(ask<Api::ProviderInfo>([&](QObject *c, auto d) { backend->putProvider(local(), c, d); }));
-            Api::SwarmSpec spec;
-            spec.name = u"s"_s;
-            Api::AgentSpec agent;
-            agent.name = u"a"_s;
-            agent.provider = u"local"_s;
-            spec.agents = {agent};
-            const auto swarm = ask<Api::Swarm>([&](QObject *c, auto d) { backend->createSwarm(spec, c, d); });
+            const auto swarm = swarmOnLocal(*backend);
             QS_VERIFY_OK(swarm);
             swarmId = swarm->id;
             const auto task = runTask(*backend, swarmId);
@@ -146,13 +152,7 @@ private Q_SLOTS:
     {
         auto backend = open();
         QS_VERIFY_OK(ask<Api::ProviderInfo>([&](QObject *c, auto d) { backend->putProvider(local(u"old"_s), c, d); }));
-        Api::SwarmSpec spec;
-        spec.name = u"s"_s;
-        Api::AgentSpec agent;
-        agent.name = u"a"_s;
-        agent.provider = u"local"_s;
-        spec.agents = {agent};
-        const auto swarm = ask<Api::Swarm>([&](QObject *c, auto d) { backend->createSwarm(spec, c, d); });
+        const auto swarm = swarmOnLocal(*backend);
         QS_VERIFY_OK(swarm);
         m_server.script({{FakeMode::SlowFirstByte, 800}});
         Api::TaskSpec task;
@@ -252,6 +252,28 @@ private Q_SLOTS:
         QS_VERIFY_OK(tried);
         QVERIFY(!tried->ok());
         QVERIFY(tried->error->message.contains(u"QS_PROVIDER_TEST_UNSET"_s));
+    }
+
+    // A stored operator provider whose name the configuration file now also uses stays out: the
+    // file's is the one agents call.
+    void theFileWinsOverAStoredProviderOfTheSameName()
+    {
+        {
+            auto backend = open();
+            QS_VERIFY_OK(ask<Api::ProviderInfo>([&](QObject *c, auto d) { backend->putProvider(local(), c, d); }));
+        }
+        Engine::EngineConfig config;
+        Engine::ProviderConfig file;
+        file.name = u"local"_s;
+        file.baseUrl = m_server.baseUrl();
+        file.defaultModel = u"from-file"_s;
+        config.providers = {file};
+        auto backend = open(config);
+        const auto listed = ask<QList<Api::ProviderInfo>>([&](QObject *c, auto d) { backend->listProviders(c, d); });
+        QS_VERIFY_OK(listed);
+        QCOMPARE(listed->size(), 2);
+        QCOMPARE(listed->at(0).origin, Api::ProviderOrigin::File);
+        QCOMPARE(listed->at(0).settings.defaultModel, u"from-file"_s);
     }
 
     void settingsRoundTripAsJson()

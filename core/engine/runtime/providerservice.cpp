@@ -62,6 +62,13 @@ private:
 
 namespace {
 
+// The settings' problem (providerSettingsProblem()) as the typed error that names its member.
+Api::Error invalidSettings(const std::pair<QString, QString> &problem)
+{
+    return Api::makeError(ErrorCode::InvalidArgument, problem.first + QStringLiteral(": ") + problem.second,
+                          {{QStringLiteral("path"), problem.first}});
+}
+
 Api::Error notOperators(const ProviderRegistry::Entry &entry, const QString &name)
 {
     const QString why = entry.origin == ProviderOrigin::File
@@ -216,10 +223,8 @@ ProviderConfig ProviderService::configOf(const Api::ProviderSettings &s) const
 
 void ProviderService::put(const Api::ProviderSettings &settings, Reply<Api::ProviderInfo> done)
 {
-    if (const auto problem = Api::providerSettingsProblem(settings)) {
-        return done(Api::makeError(ErrorCode::InvalidArgument, problem->first + QStringLiteral(": ") + problem->second,
-                                   {{QStringLiteral("path"), problem->first}}));
-    }
+    if (const auto problem = Api::providerSettingsProblem(settings))
+        return done(invalidSettings(*problem));
     if (const ProviderRegistry::Entry *entry = m_context.providers.find(settings.name);
         entry && entry->origin != ProviderOrigin::Operator)
         return done(notOperators(*entry, settings.name));
@@ -270,11 +275,8 @@ void ProviderService::test(const Api::ProviderSettings &settings, Reply<Api::Pro
                                        QStringLiteral("provider '%1' cannot be tried out").arg(settings.name)));
         }
     } else {
-        if (const auto problem = Api::providerSettingsProblem(settings)) {
-            return done(Api::makeError(ErrorCode::InvalidArgument,
-                                       problem->first + QStringLiteral(": ") + problem->second,
-                                       {{QStringLiteral("path"), problem->first}}));
-        }
+        if (const auto problem = Api::providerSettingsProblem(settings))
+            return done(invalidSettings(*problem));
         config = configOf(settings);
     }
     // One try, soon over, that leaves no trace: not recorded, no circuit events, no metrics.
