@@ -1580,6 +1580,38 @@ Rationale: %2
         <source>wrong</source>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::GraphMinimap</name>
@@ -2997,6 +3029,15 @@ Operations console for multi-agent LLM swarms.
         <source>Show %n new task(s)</source>
         <translation>
             <numerusform>显示 %n 个新任务</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SwarmGroupItem</name>
+    <message numerus="yes">
+        <source>%1  ·  %2  ·  %n agent(s)</source>
+        <translation>
+            <numerusform>%1  ·  %2  ·  %n 个智能体</numerusform>
         </translation>
     </message>
 </context>

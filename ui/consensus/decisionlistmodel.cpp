@@ -179,7 +179,8 @@ QVariant DecisionListModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     static const char *const titles[]
-        = {"Time", "Swarm", "Strategy", "Outcome", "Answer", "Agreement", "Rounds", "Feedback"};
+        = {QT_TR_NOOP("Time"),   QT_TR_NOOP("Swarm"),     QT_TR_NOOP("Strategy"), QT_TR_NOOP("Outcome"),
+           QT_TR_NOOP("Answer"), QT_TR_NOOP("Agreement"), QT_TR_NOOP("Rounds"),   QT_TR_NOOP("Feedback")};
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }
 

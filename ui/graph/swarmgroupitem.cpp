@@ -3,6 +3,7 @@
 #include "common/displaytext.h"
 #include "graph/agentnodeitem.h"
 
+#include <QCoreApplication>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -124,9 +125,8 @@ void SwarmGroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->drawText(
             QRectF(m_frame.left() + 8, m_frame.top() - 24, std::max(m_frame.width(), titleWidth) - 16, 22),
             Qt::AlignLeft | Qt::AlignVCenter,
-            QStringLiteral("%1  ·  %2  ·  %3 agents")
-                .arg(m_swarm.name, enumName(m_swarm.topology).toString())
-                .arg(m_nodes.size()));
+            QCoreApplication::translate("SwarmGroupItem", "%1  ·  %2  ·  %n agent(s)", nullptr, int(m_nodes.size()))
+                .arg(m_swarm.name, enumName(m_swarm.topology).toString()));
     }
 }
 
