@@ -99,7 +99,31 @@ void addEnumRows()
                                                {Topic::Tasks, u"tasks"},
                                                {Topic::Decisions, u"decisions"},
                                                {Topic::Logs, u"logs"},
-                                               {Topic::Audit, u"audit"}});
+                                               {Topic::Audit, u"audit"},
+                                               {Topic::Runs, u"runs"}});
+    QTest::newRow("RunState") << enumCase<RunState>({{RunState::Running, u"running"},
+                                                     {RunState::Paused, u"paused"},
+                                                     {RunState::AwaitingApproval, u"awaiting_approval"},
+                                                     {RunState::Succeeded, u"succeeded"},
+                                                     {RunState::Failed, u"failed"},
+                                                     {RunState::Cancelled, u"cancelled"}});
+    QTest::newRow("StepState") << enumCase<StepState>({{StepState::Pending, u"pending"},
+                                                       {StepState::Running, u"running"},
+                                                       {StepState::AwaitingApproval, u"awaiting_approval"},
+                                                       {StepState::Succeeded, u"succeeded"},
+                                                       {StepState::Skipped, u"skipped"},
+                                                       {StepState::Failed, u"failed"},
+                                                       {StepState::Cancelled, u"cancelled"}});
+    QTest::newRow("ValueType") << enumCase<ValueType>({{ValueType::Text, u"text"},
+                                                       {ValueType::Number, u"number"},
+                                                       {ValueType::Boolean, u"boolean"},
+                                                       {ValueType::List, u"list"}});
+    QTest::newRow("StepKind") << enumCase<StepKind>({{StepKind::Task, u"task"}, {StepKind::Approval, u"approval"}});
+    QTest::newRow("RunCommand") << enumCase<RunCommand>(
+        {{RunCommand::Pause, u"pause"}, {RunCommand::Resume, u"resume"}, {RunCommand::Cancel, u"cancel"}});
+    QTest::newRow("ApprovalVerdict") << enumCase<ApprovalVerdict>({{ApprovalVerdict::Approve, u"approve"},
+                                                                   {ApprovalVerdict::Edit, u"edit"},
+                                                                   {ApprovalVerdict::Reject, u"reject"}});
     QTest::newRow("SwarmChange") << enumCase<SwarmChange>(
         {{SwarmChange::Created, u"created"}, {SwarmChange::Updated, u"updated"}, {SwarmChange::Removed, u"removed"}});
     QTest::newRow("LogLevel") << enumCase<LogLevel>({{LogLevel::Debug, u"debug"},

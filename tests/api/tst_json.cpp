@@ -828,7 +828,7 @@ void TestJson::rejectsInvalidInput_data()
                                       << u"answer_format"_s << u"free_text, choice, number, ranking"_s << strict;
     QTest::newRow("unknown enum in a list")
         << decoder<SubscriptionSpec>() << parse(R"({"topics": ["tasks", "metrics"]})") << u"topics[1]"_s
-        << u"unknown value 'metrics' (expected one of swarms, agents, tasks, decisions, logs, audit)"_s << strict;
+        << u"unknown value 'metrics' (expected one of swarms, agents, tasks, decisions, logs, audit, runs)"_s << strict;
     QTest::newRow("nested path into a list")
         << decoder<SwarmSpec>() << parse(R"({"name": "s", "agents": [{"name": "a"}, {"name": "b", "role": "boss"}]})")
         << u"agents[1].role"_s
