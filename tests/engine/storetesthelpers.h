@@ -56,6 +56,16 @@ inline Api::Result<Api::Page<Api::ReputationPoint>> fetchHistory(Engine::Store &
     return await<Api::Page<Api::ReputationPoint>>([&](QObject *, auto done) { store.reputationHistory(query, done); });
 }
 
+inline Api::Result<Api::Run> fetchRun(Engine::Store &store, quint64 id)
+{
+    return await<Api::Run>([&](QObject *, auto done) { store.run(Api::RunId(id), done); });
+}
+
+inline Api::Result<Api::Page<Api::Run>> fetchRuns(Engine::Store &store, const Api::RunQuery &query)
+{
+    return await<Api::Page<Api::Run>>([&](QObject *, auto done) { store.queryRuns(query, done); });
+}
+
 template<typename T>
 QList<quint64> idsOf(const QList<T> &items)
 {
@@ -185,6 +195,88 @@ inline Api::Agent richAgent(quint64 id, quint64 swarm)
     agent.createdMs = 1699999999500;
     agent.stats = Api::AgentStats {12, 1, 300, 40, 0.02, 0};
     return agent;
+}
+
+// Three steps: a decided one (its output a text), a map over a list (its output a list) and an
+// approval still waiting (no output yet); an error, an idempotency key and non-ASCII text.
+inline Api::Run richRun(quint64 id, Api::RunState state = Api::RunState::Running)
+{
+    Api::Workflow workflow;
+    workflow.name = u"triage"_s;
+    workflow.revision = 3;
+    workflow.description = u"Sort the tickets, then ask a human."_s;
+    workflow.inputs = {Api::WorkflowInput {u"question"_s, Api::ValueType::Text, u"What to sort"_s,
+                                           QJsonValue(QJsonValue::Undefined)}, // required
+                       Api::WorkflowInput {u"items"_s, Api::ValueType::List, {}, QJsonArray {u"a"_s, u"b"_s}},
+                       Api::WorkflowInput {u"rounds"_s, Api::ValueType::Number, {}, 2}};
+    Api::WorkflowStep plan;
+    plan.id = u"plan"_s;
+    plan.title = u"Plan"_s;
+    plan.inputs = {{u"q"_s, u"inputs.question"_s}};
+    plan.condition = u"inputs.rounds > 1"_s;
+    plan.swarm = u"geo-1"_s;
+    plan.prompt = u"Plan for {{q}}"_s;
+    plan.answerFormat = Api::AnswerFormat::Choice;
+    plan.choices = {u"fast"_s, u"slow"_s};
+    plan.strategy = Api::StrategySpec {u"plurality"_s, {{u"tie_break"_s, u"first"_s}}};
+    plan.selection = Api::AgentSelection {{Api::AgentId(3)}, {u"geo"_s}, 2, Api::Routing::Adaptive};
+    plan.priority = 4;
+    plan.timeoutMs = 30000;
+    plan.budgetUsd = 0.5;
+    plan.retry = Api::RetryPolicy {3, 250, 4000, 0.1};
+    plan.x = 10.5;
+    plan.y = -20;
+    Api::WorkflowStep each;
+    each.id = u"each"_s;
+    each.inputs = {{u"plan"_s, u"steps.plan.output"_s}};
+    each.swarm = u"geo-1"_s;
+    each.prompt = u"{{index}}: {{ticket}} by {{plan}}"_s;
+    each.map = Api::StepMap {u"inputs.items"_s, u"ticket"_s};
+    Api::WorkflowStep review;
+    review.id = u"review"_s;
+    review.kind = Api::StepKind::Approval;
+    review.inputs = {{u"input"_s, u"steps.each.output"_s}};
+    review.instructions = u"Check the sorting."_s;
+    workflow.steps = {plan, each, review};
+    workflow.outputs = {{u"sorted"_s, u"steps.review.output"_s}};
+
+    Api::Run run;
+    run.id = Api::RunId(id);
+    run.workflow = workflow;
+    run.inputs = {
+        {u"question"_s, u"Ünïcode \"tickets\"\nfirst"_s}, {u"items"_s, QJsonArray {u"a"_s, u"b"_s}}, {u"rounds"_s, 2}};
+    run.idempotencyKey = u"run-key-%1"_s.arg(id);
+    run.state = state;
+    run.stateReason = u"waiting for review"_s;
+    run.steps
+        = {Api::StepRun {u"plan"_s,
+                         Api::StepState::Succeeded,
+                         1,
+                         {Api::TaskId(10)},
+                         u"fast"_s,
+                         0.75,
+                         0.01,
+                         {},
+                         1700000000100,
+                         1700000000200},
+           Api::StepRun {u"each"_s,
+                         Api::StepState::Succeeded,
+                         0,
+                         {Api::TaskId(11), Api::TaskId(12)},
+                         QJsonArray {u"ticket a"_s, u"ticket b"_s},
+                         0.5,
+                         0.02,
+                         {},
+                         1700000000300,
+                         1700000000400},
+           Api::StepRun {
+               u"review"_s, Api::StepState::AwaitingApproval, 0, {}, {}, 0, 0, u"approver away"_s, 1700000000500, 0}};
+    run.outputs = {{u"sorted"_s, QJsonArray {u"ticket b"_s}}};
+    run.createdMs = 1700000000000 + qint64(id);
+    run.finishedMs = Api::isTerminal(state) ? 1700000009000 : 0;
+    run.costUsd = 0.03;
+    run.error = Api::makeError(Api::ErrorCode::ProviderError, u"all calls failed"_s, {{u"retriable"_s, true}});
+    return run;
 }
 
 } // namespace QwenSwarm::Testing

@@ -47,6 +47,11 @@ public:
     {
         m_memory.reputationHistory(q, std::move(done));
     }
+    void run(Api::RunId id, Reply<Api::Run> done) override { m_memory.run(id, std::move(done)); }
+    void queryRuns(const Api::RunQuery &q, Reply<Api::Page<Api::Run>> done) override
+    {
+        m_memory.queryRuns(q, std::move(done));
+    }
 
 private:
     std::shared_ptr<Record> m_record;

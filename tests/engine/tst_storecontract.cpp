@@ -15,8 +15,11 @@
 #include "store/sqlitestore.h"
 #include "store/threadedstore.h"
 
+#include <api/jsonworkflow.h>
+
 #include <postgrestestcluster.h>
 
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 using namespace QwenSwarm;
@@ -38,6 +41,52 @@ Api::ReputationPoint point(quint64 agent, const QString &tag, qint64 timeMs)
                                  timeMs};
 }
 
+// The runs of the run queries: id -> workflow, state; a key on 2, 5 and 8 (finished or not).
+struct RunRow
+{
+    quint64 id;
+    const char16_t *workflow;
+    Api::RunState state;
+};
+
+const RunRow runRows[] = {
+    {1, u"triage", Api::RunState::Running},          {2, u"report", Api::RunState::Succeeded},
+    {3, u"triage", Api::RunState::Failed},           {4, u"triage", Api::RunState::Paused},
+    {5, u"report", Api::RunState::AwaitingApproval}, {6, u"triage", Api::RunState::Running},
+    {7, u"report", Api::RunState::Cancelled},        {8, u"triage", Api::RunState::Succeeded},
+};
+
+Api::Run rowRun(const RunRow &row)
+{
+    Api::Run run = richRun(row.id, row.state);
+    run.workflow.name = QString::fromUtf16(row.workflow);
+    if (row.id % 3 != 2)
+        run.idempotencyKey.clear();
+    return run;
+}
+
+QByteArray compactJson(const Api::Run &run)
+{
+    return QJsonDocument(Api::toJson(run).toObject()).toJson(QJsonDocument::Compact);
+}
+
+// Every run the query finds, page after page (limit `pageSize`), by id; {0} when a page fails.
+QList<quint64> allRuns(Store &store, Api::RunQuery query, int pageSize)
+{
+    QList<quint64> ids;
+    query.page.limit = pageSize;
+    for (int pages = 0; pages < 100; ++pages) {
+        const auto page = fetchRuns(store, query);
+        if (!page)
+            return {0};
+        ids += idsOf(page->items);
+        if (page->nextCursor.isEmpty())
+            break;
+        query.page.cursor = page->nextCursor;
+    }
+    return ids;
+}
+
 } // namespace
 
 class TestStoreContract : public QObject
@@ -50,6 +99,7 @@ private:
     // What a restart does (see the top of the file).
     void reopen(std::unique_ptr<Store> &store);
     void fill(Store &store);
+    void fillRuns(Store &store);
 
     QTemporaryDir m_dir;
     QString m_path;
@@ -102,6 +152,15 @@ private slots:
     void memoryExpiry();
     void memoryEviction_data();
     void memoryEviction();
+    void runRoundTrip();
+    void aRunWrittenAgainIsReplaced();
+    void unknownRunIsNotFound();
+    void queryRuns_data();
+    void queryRuns();
+    void runPaging();
+    void loadListsOnlyUnfinishedRuns_data();
+    void loadListsOnlyUnfinishedRuns();
+    void loadHoldsUnfinishedRunsAndEveryRunsKey();
 };
 
 std::unique_ptr<Store> TestStoreContract::open()
@@ -139,6 +198,14 @@ void TestStoreContract::fill(Store &store)
         writes.push_back(TaskWrite {rowTask(row)});
     for (const DecisionRow &row : decisionRows)
         writes.push_back(DecisionWrite {rowDecision(row)});
+    QS_VERIFY_OK(write(store, std::move(writes)));
+}
+
+void TestStoreContract::fillRuns(Store &store)
+{
+    std::vector<StoreWrite> writes;
+    for (const RunRow &row : runRows)
+        writes.push_back(RunWrite {rowRun(row)});
     QS_VERIFY_OK(write(store, std::move(writes)));
 }
 
@@ -925,6 +992,12 @@ void TestStoreContract::badPageRequests()
     const auto historyPage = fetchHistory(*store, history);
     QS_VERIFY_ERROR(historyPage, Api::ErrorCode::InvalidArgument);
     QCOMPARE(historyPage.error().details.value(u"path"_s).toString(), path);
+    fillRuns(*store);
+    Api::RunQuery runs;
+    runs.page = page;
+    const auto runPage = fetchRuns(*store, runs);
+    QS_VERIFY_ERROR(runPage, Api::ErrorCode::InvalidArgument);
+    QCOMPARE(runPage.error().details.value(u"path"_s).toString(), path);
 }
 
 void TestStoreContract::reputationsAreCurrentPerAgentAndTag()
@@ -1277,6 +1350,215 @@ void TestStoreContract::memoryEviction()
     QCOMPARE(memoryTexts(*store, query, 600).value(), kept);
     query.agentId = Api::AgentId(2);
     QCOMPARE(memoryTexts(*store, query, 600).value(), QStringList {u"other"_s});
+}
+
+void TestStoreContract::runRoundTrip()
+{
+    auto store = open();
+    const Api::Run rich = richRun(3);
+    Api::Run bare; // nothing but what a run must have
+    bare.id = Api::RunId(4);
+    bare.workflow.name = u"empty"_s;
+    bare.steps = {Api::StepRun {}};
+    bare.steps[0].stepId = u"only"_s;
+    std::vector<StoreWrite> writes;
+    writes.push_back(RunWrite {rich});
+    writes.push_back(RunWrite {bare});
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+
+    for (int pass = 0; pass < 2; ++pass) {
+        const auto read = fetchRun(*store, 3);
+        QS_VERIFY_OK(read);
+        QCOMPARE(compactJson(read.value()), compactJson(rich)); // shows a difference
+        QVERIFY(read.value() == rich); // every member: outputs as text, as a list and none
+        QVERIFY(fetchRun(*store, 4).value() == bare);
+        Api::RunQuery all;
+        all.page.limit = 10;
+        const auto page = fetchRuns(*store, all);
+        QS_VERIFY_OK(page);
+        QCOMPARE(idsOf(page->items), (QList<quint64> {4, 3}));
+        QCOMPARE(page->items, (QList<Api::Run> {bare, rich}));
+        reopen(store);
+    }
+}
+
+void TestStoreContract::aRunWrittenAgainIsReplaced()
+{
+    auto store = open();
+    const Api::Run first = richRun(1);
+    QS_VERIFY_OK(write(*store, RunWrite {first}));
+
+    Api::Run later = first;
+    later.workflow.name = u"renamed"_s;
+    later.workflow.steps.removeLast();
+    later.steps.removeLast();
+    later.steps[1].output = QJsonArray {u"only one"_s};
+    later.idempotencyKey = u"other-key"_s;
+    later.state = Api::RunState::Succeeded;
+    later.stateReason.clear();
+    later.error.reset();
+    later.finishedMs = 1700000009000;
+    Api::Run last = later;
+    last.costUsd = 0.5;
+    std::vector<StoreWrite> writes; // twice in one batch: the last one stays
+    writes.push_back(RunWrite {later});
+    writes.push_back(RunWrite {last});
+    QS_VERIFY_OK(write(*store, std::move(writes)));
+    reopen(store);
+
+    QVERIFY(fetchRun(*store, 1).value() == last);
+    Api::RunQuery query;
+    query.page.limit = 10;
+    QCOMPARE(allRuns(*store, query, 10), QList<quint64> {1}); // replaced, not added
+    query.workflow = u"triage"_s;
+    QVERIFY(allRuns(*store, query, 10).isEmpty());
+    query.workflow = u"renamed"_s;
+    query.states = {Api::RunState::Succeeded};
+    QCOMPARE(allRuns(*store, query, 10), QList<quint64> {1});
+    const auto snapshot = load(*store);
+    QS_VERIFY_OK(snapshot);
+    QVERIFY(snapshot->unfinishedRuns.isEmpty());
+    QCOMPARE(snapshot->runIdempotencyKeys, (QHash<QString, Api::RunId> {{u"other-key"_s, Api::RunId(1)}}));
+}
+
+void TestStoreContract::unknownRunIsNotFound()
+{
+    auto store = open();
+    auto missing = fetchRun(*store, 7);
+    QS_VERIFY_ERROR(missing, Api::ErrorCode::NotFound);
+    QCOMPARE(missing.error().message, u"no run with id 7"_s);
+    fillRuns(*store);
+    QS_VERIFY_ERROR(fetchRun(*store, 9), Api::ErrorCode::NotFound);
+    QS_VERIFY_ERROR(fetchRun(*store, 0), Api::ErrorCode::NotFound);
+    QCOMPARE(fetchRun(*store, 8)->id, Api::RunId(8));
+}
+
+void TestStoreContract::queryRuns_data()
+{
+    using State = Api::RunState;
+    QTest::addColumn<QList<Api::RunState>>("states");
+    QTest::addColumn<QString>("workflow");
+    QTest::addColumn<QList<quint64>>("ids");
+
+    QTest::newRow("everything, newest first")
+        << QList<State> {} << QString() << QList<quint64> {8, 7, 6, 5, 4, 3, 2, 1};
+    QTest::newRow("running") << QList<State> {State::Running} << QString() << QList<quint64> {6, 1};
+    QTest::newRow("succeeded or failed") << QList<State> {State::Succeeded, State::Failed} << QString()
+                                         << QList<quint64> {8, 3, 2};
+    QTest::newRow("unfinished") << QList<State> {State::Running, State::Paused, State::AwaitingApproval} << QString()
+                                << QList<quint64> {6, 5, 4, 1};
+    QTest::newRow("triage") << QList<State> {} << u"triage"_s << QList<quint64> {8, 6, 4, 3, 1};
+    QTest::newRow("report, succeeded") << QList<State> {State::Succeeded} << u"report"_s << QList<quint64> {2};
+    QTest::newRow("report, paused") << QList<State> {State::Paused} << u"report"_s << QList<quint64> {};
+    QTest::newRow("the name is exact") << QList<State> {} << u"Triage"_s << QList<quint64> {};
+    QTest::newRow("not a prefix") << QList<State> {} << u"tri"_s << QList<quint64> {};
+}
+
+void TestStoreContract::queryRuns()
+{
+    QFETCH(QList<Api::RunState>, states);
+    QFETCH(QString, workflow);
+    QFETCH(QList<quint64>, ids);
+
+    auto store = open();
+    fillRuns(*store);
+    Api::RunQuery query;
+    query.states = states;
+    query.workflow = workflow;
+    query.page.limit = 100;
+    const auto page = fetchRuns(*store, query);
+    QS_VERIFY_OK(page);
+    QCOMPARE(idsOf(page->items), ids);
+    QVERIFY(page->nextCursor.isEmpty());
+    for (const Api::Run &run : page->items)
+        QVERIFY(run == rowRun(runRows[run.id.value - 1]));
+}
+
+void TestStoreContract::runPaging()
+{
+    auto store = open();
+    fillRuns(*store);
+    Api::RunQuery query;
+    query.page.limit = 3;
+    auto page = fetchRuns(*store, query);
+    QS_VERIFY_OK(page);
+    QCOMPARE(idsOf(page->items), (QList<quint64> {8, 7, 6}));
+    QVERIFY(!page->nextCursor.isEmpty());
+
+    // A run started between pages is not on the later ones.
+    QS_VERIFY_OK(write(*store, RunWrite {richRun(9)}));
+    query.page.cursor = page->nextCursor;
+    page = fetchRuns(*store, query);
+    QCOMPARE(idsOf(page->items), (QList<quint64> {5, 4, 3}));
+    query.page.cursor = page->nextCursor;
+    page = fetchRuns(*store, query);
+    QCOMPARE(idsOf(page->items), (QList<quint64> {2, 1}));
+    QVERIFY(page->nextCursor.isEmpty());
+
+    query.page.cursor.clear();
+    QCOMPARE(allRuns(*store, query, 2), (QList<quint64> {9, 8, 7, 6, 5, 4, 3, 2, 1}));
+    query.workflow = u"triage"_s;
+    QCOMPARE(allRuns(*store, query, 2), (QList<quint64> {9, 8, 6, 4, 3, 1}));
+    query.states = {Api::RunState::Running};
+    QCOMPARE(allRuns(*store, query, 1), (QList<quint64> {9, 6, 1}));
+}
+
+void TestStoreContract::loadListsOnlyUnfinishedRuns_data()
+{
+    QTest::addColumn<Api::RunState>("state");
+    QTest::addColumn<bool>("unfinished");
+
+    QTest::newRow("running") << Api::RunState::Running << true;
+    QTest::newRow("paused") << Api::RunState::Paused << true;
+    QTest::newRow("awaiting_approval") << Api::RunState::AwaitingApproval << true;
+    QTest::newRow("succeeded") << Api::RunState::Succeeded << false;
+    QTest::newRow("failed") << Api::RunState::Failed << false;
+    QTest::newRow("cancelled") << Api::RunState::Cancelled << false;
+}
+
+void TestStoreContract::loadListsOnlyUnfinishedRuns()
+{
+    QFETCH(Api::RunState, state);
+    QFETCH(bool, unfinished);
+
+    auto store = open();
+    const Api::Run run = richRun(5, state);
+    QS_VERIFY_OK(write(*store, RunWrite {run}));
+    reopen(store);
+    const auto snapshot = load(*store);
+    QS_VERIFY_OK(snapshot);
+    QCOMPARE(snapshot->unfinishedRuns, unfinished ? QList<Api::Run> {run} : QList<Api::Run> {});
+    QCOMPARE(snapshot->maxRunId, quint64(5)); // finished or not, the id is taken
+    // Finished or not, the key keeps answering its run.
+    QCOMPARE(snapshot->runIdempotencyKeys, (QHash<QString, Api::RunId> {{u"run-key-5"_s, Api::RunId(5)}}));
+}
+
+void TestStoreContract::loadHoldsUnfinishedRunsAndEveryRunsKey()
+{
+    auto store = open();
+    auto snapshot = load(*store);
+    QS_VERIFY_OK(snapshot);
+    QVERIFY(snapshot->unfinishedRuns.isEmpty());
+    QVERIFY(snapshot->runIdempotencyKeys.isEmpty());
+    QCOMPARE(snapshot->maxRunId, quint64(0));
+
+    fillRuns(*store);
+    reopen(store);
+    snapshot = load(*store);
+    QS_VERIFY_OK(snapshot);
+    QList<Api::Run> unfinished;
+    for (const quint64 id : {1, 4, 5, 6})
+        unfinished.append(rowRun(runRows[id - 1]));
+    QCOMPARE(idsOf(snapshot->unfinishedRuns), (QList<quint64> {1, 4, 5, 6})); // by id
+    QCOMPARE(snapshot->unfinishedRuns, unfinished);
+    QCOMPARE(snapshot->runIdempotencyKeys,
+             (QHash<QString, Api::RunId> {
+                 {u"run-key-2"_s, Api::RunId(2)}, {u"run-key-5"_s, Api::RunId(5)}, {u"run-key-8"_s, Api::RunId(8)}}));
+    QCOMPARE(snapshot->maxRunId, quint64(8)); // run 8 is finished: its id is taken all the same
+    // Runs are apart from tasks: neither the task keys nor the task ids change.
+    QVERIFY(snapshot->idempotencyKeys.isEmpty());
+    QVERIFY(snapshot->unfinishedTasks.isEmpty());
+    QCOMPARE(snapshot->maxTaskId, quint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestStoreContract)

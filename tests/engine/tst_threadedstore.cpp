@@ -47,6 +47,11 @@ private:
         {
             done(Api::Page<Api::ReputationPoint> {});
         }
+        void run(Api::RunId, Reply<Api::Run> done) override { done(Api::makeError(Api::ErrorCode::NotFound, {})); }
+        void queryRuns(const Api::RunQuery &, Reply<Api::Page<Api::Run>> done) override
+        {
+            done(Api::Page<Api::Run> {});
+        }
 
     private:
         QThread **m_seen;
@@ -76,6 +81,11 @@ private:
         void reputationHistory(const Api::ReputationQuery &q, Reply<Api::Page<Api::ReputationPoint>> done) override
         {
             m_memory.reputationHistory(q, done);
+        }
+        void run(Api::RunId id, Reply<Api::Run> done) override { m_memory.run(id, done); }
+        void queryRuns(const Api::RunQuery &q, Reply<Api::Page<Api::Run>> done) override
+        {
+            m_memory.queryRuns(q, done);
         }
 
     private:

@@ -104,6 +104,18 @@ void GroupCommitStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<
     m_inner->queryAudit(query, std::move(done));
 }
 
+void GroupCommitStore::run(Api::RunId id, Reply<Api::Run> done)
+{
+    commitPending();
+    m_inner->run(id, std::move(done));
+}
+
+void GroupCommitStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done)
+{
+    commitPending();
+    m_inner->queryRuns(query, std::move(done));
+}
+
 void GroupCommitStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     commitPending();

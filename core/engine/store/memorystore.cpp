@@ -117,6 +117,15 @@ void MemoryStore::apply(ProviderWrite &&w)
         m_providers.insert(w.settings.name, std::move(w.settings));
 }
 
+void MemoryStore::apply(RunWrite &&w)
+{
+    auto it = findById(m_runs, w.run.id.value);
+    if (it != m_runs.end() && it->id == w.run.id)
+        *it = std::move(w.run);
+    else
+        m_runs.insert(it, std::move(w.run));
+}
+
 void MemoryStore::apply(SwarmWrite &&w)
 {
     if (w.remove)
@@ -221,6 +230,13 @@ void MemoryStore::load(Reply<StoreSnapshot> done)
     snapshot.providers = m_providers.values();
     snapshot.maxTaskId = m_tasks.empty() ? 0 : m_tasks.back().id.value;
     snapshot.maxDecisionId = m_decisions.empty() ? 0 : m_decisions.back().id.value;
+    for (const Api::Run &run : m_runs) {
+        if (!run.idempotencyKey.isEmpty())
+            snapshot.runIdempotencyKeys.insert(run.idempotencyKey, run.id);
+        if (!Api::isTerminal(run.state))
+            snapshot.unfinishedRuns.append(run);
+    }
+    snapshot.maxRunId = m_runs.empty() ? 0 : m_runs.back().id.value;
     done(std::move(snapshot));
 }
 
@@ -297,6 +313,21 @@ void MemoryStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::
     for (const StoredAudit &s : page->items)
         entries.items.append(s.entry);
     done(std::move(entries));
+}
+
+void MemoryStore::run(Api::RunId id, Reply<Api::Run> done)
+{
+    auto it = findById(m_runs, id.value);
+    if (it == m_runs.end() || it->id != id)
+        return done(notFound("run", id.value));
+    done(*it);
+}
+
+void MemoryStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done)
+{
+    done(pageOf<Api::Run, Api::Run>(m_runs, query.page, [&query](const Api::Run &run) -> std::optional<Api::Run> {
+        return matchesQuery(run, query) ? std::optional(run) : std::nullopt;
+    }));
 }
 
 void MemoryStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)

@@ -34,6 +34,8 @@ public:
     void touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done) override;
     void queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done) override;
     void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
+    void run(Api::RunId id, Reply<Api::Run> done) override;
+    void queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done) override;
 
 private:
     struct StoredTask
@@ -75,6 +77,7 @@ private:
     void apply(FeedbackWrite &&w);
     void apply(ProviderCallWrite &&w);
     void apply(AuditWrite &&w);
+    void apply(RunWrite &&w);
     Api::Decision unpacked(const StoredDecision &stored) const;
     static StoredTask stored(const Api::Task &task);
     static Api::Task unpacked(const StoredTask &stored);
@@ -102,6 +105,7 @@ private:
         Api::Id<struct AuditTag> id; ///< Position in the log, for paging.
     };
     std::deque<StoredAudit> m_audit;
+    std::deque<Api::Run> m_runs; // by id
 };
 
 } // namespace QwenSwarm::Engine

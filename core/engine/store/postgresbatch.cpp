@@ -6,6 +6,7 @@
 
 #include <api/json.h>
 #include <api/jsonprovider.h>
+#include <api/jsonworkflow.h>
 
 #include <QHash>
 #include <QJsonDocument>
@@ -87,6 +88,14 @@ audit_written AS (
     ORDER BY n
 ))sql";
 
+const char *const runsPart = R"sql(
+runs_written AS (
+    INSERT INTO workflow_runs (id, workflow, state, idempotency_key, created_ms, record)
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
+    ON CONFLICT (id) DO UPDATE SET workflow = excluded.workflow, state = excluded.state,
+        idempotency_key = excluded.idempotency_key, created_ms = excluded.created_ms, record = excluded.record
+))sql";
+
 QByteArray compact(const QJsonValue &json)
 {
     return QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact);
@@ -163,6 +172,7 @@ struct PostgresBatch::Planner
     LastOf<std::pair<quint64, QString>, Api::Reputation> reputations;
     LastOf<QString, ProviderCallWrite> providerCalls;
     LastOf<QString, ProviderWrite> providers;
+    LastOf<quint64, RunWrite> runs;
     QSet<quint64> decisionIds;
     QHash<quint64, std::size_t> taskWrites; // task id -> writes of it planned so far
 
@@ -195,12 +205,13 @@ struct PostgresBatch::Planner
     void operator()(const ProviderCallWrite &w) { providerCalls.add(w.key, &w); }
     void operator()(const AuditWrite &w) { batch.audit.push_back(&w.entry); }
     void operator()(const ProviderWrite &w) { providers.add(w.settings.name, &w); }
+    void operator()(const RunWrite &w) { runs.add(w.run.id.value, &w); }
 };
 
 PostgresBatch::PostgresBatch(const std::vector<StoreWrite> &writes)
 {
     const std::vector<bool> skipped = moot(writes);
-    Planner planner {*this, {}, {}, {}, {}, {}, {}, {}, {}};
+    Planner planner {*this, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t i = 0; i < writes.size(); ++i) {
         if (!skipped[i])
             std::visit(planner, writes[i]);
@@ -221,6 +232,8 @@ PostgresBatch::PostgresBatch(const std::vector<StoreWrite> &writes)
     reputations = planner.reputations.writes();
     providerCalls = planner.providerCalls.writes();
     providers = planner.providers.writes();
+    for (const RunWrite *w : planner.runs.writes())
+        runs.push_back(&w->run);
 }
 
 } // namespace QwenSwarm::Engine
@@ -247,6 +260,7 @@ std::vector<PostgresStatement> PostgresBatch::statements() const
     }
     addPart(first, providerCallsPart, c);
     addAudit(first);
+    addRuns(first);
     if (first.isEmpty())
         statements.clear();
     return statements;
@@ -334,6 +348,21 @@ void PostgresBatch::addAudit(PostgresStatement &statement) const
         c.addRow();
     }
     addPart(statement, auditPart, c);
+}
+
+void PostgresBatch::addRuns(PostgresStatement &statement) const
+{
+    PostgresColumns c(6);
+    for (const Api::Run *run : runs) {
+        c[0].add(static_cast<qint64>(run->id.value));
+        c[1].add(run->workflow.name);
+        c[2].addEnum(run->state);
+        c[3].add(run->idempotencyKey);
+        c[4].add(run->createdMs);
+        c[5].addUtf8(compact(Api::toJson(*run)));
+        c.addRow();
+    }
+    addPart(statement, runsPart, c);
 }
 
 void PostgresBatch::addLearning(PostgresStatement &statement) const

@@ -10,8 +10,8 @@ namespace QwenSwarm::Engine {
 /// How PostgresStore turns one write() into a few statements of many rows each, with exactly the
 /// effect of applying the writes one by one, in order (MemoryStore's semantics):
 /// - Tables do not depend on each other, so each table's writes can go in a statement of their own.
-/// - Swarms, agents, feedback, current reputations and recorded calls are written whole and
-///   unguarded: the last write of a record in the batch decides, so only it is kept.
+/// - Swarms, agents, feedback, current reputations, recorded calls and workflow runs are written
+///   whole and unguarded: the last write of a record in the batch decides, so only it is kept.
 /// - Decisions are immutable: the first write of an id decides, so only it is kept.
 /// - History points are all kept, in order (their ids are the order of writing).
 /// - A task's writes are guarded by what is stored, so they keep their order: the i-th write of each
@@ -49,6 +49,7 @@ public:
     std::vector<const ProviderCallWrite *> providerCalls;
     std::vector<const ProviderWrite *> providers; ///< The last write of each provider.
     std::vector<const Api::AuditEntry *> audit; ///< All kept, in order (ids are the order of writing).
+    std::vector<const Api::Run *> runs; ///< The last write of each run.
 
     /// The writes of a batch that a later write of the same batch makes moot: progress p of a task
     /// when the task's next (not moot) write in the batch is progress q with p.attempt <= q.attempt
@@ -63,6 +64,7 @@ private:
     void addDecisions(PostgresStatement &statement) const;
     void addLearning(PostgresStatement &statement) const;
     void addAudit(PostgresStatement &statement) const;
+    void addRuns(PostgresStatement &statement) const;
 };
 
 } // namespace QwenSwarm::Engine

@@ -34,14 +34,7 @@ PostgresFilter PostgresFilter::of(const Api::TaskQuery &query, quint64 beforeId)
     PostgresFilter f;
     if (beforeId != 0)
         f.add("id < ?", number(qint64(beforeId)));
-    if (!query.states.isEmpty()) {
-        std::string in = "state IN (";
-        for (qsizetype i = 0; i < query.states.size(); ++i) {
-            in += i == 0 ? "?" : ", ?";
-            f.m_values.push_back(text(Api::enumName(query.states[i])));
-        }
-        f.add((in + ')').c_str());
-    }
+    f.addAnyOf("state", query.states);
     if (query.swarmId.isValid())
         f.add("swarm_id = ?", number(qint64(query.swarmId.value)));
     if (!query.strategy.isEmpty())
@@ -97,6 +90,17 @@ PostgresFilter PostgresFilter::of(const Api::AuditQuery &query, quint64 beforeId
     return f;
 }
 
+PostgresFilter PostgresFilter::of(const Api::RunQuery &query, quint64 beforeId)
+{
+    PostgresFilter f;
+    if (beforeId != 0)
+        f.add("id < ?", number(qint64(beforeId)));
+    f.addAnyOf("state", query.states);
+    if (!query.workflow.isEmpty())
+        f.add("workflow = ?", text(query.workflow));
+    return f;
+}
+
 std::string PostgresFilter::select(const std::string &select, const char *idColumn) const
 {
     // The placeholders, numbered in the order of the values.
@@ -130,6 +134,19 @@ void PostgresFilter::add(const char *condition, std::string value)
 {
     add(condition);
     m_values.push_back(std::move(value));
+}
+
+template<typename E>
+void PostgresFilter::addAnyOf(const char *column, const QList<E> &values)
+{
+    if (values.isEmpty())
+        return;
+    std::string in = std::string(column) + " IN (";
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        in += i == 0 ? "?" : ", ?";
+        m_values.push_back(text(Api::enumName(values[i])));
+    }
+    add((in + ')').c_str());
 }
 
 void PostgresFilter::addTimeRange(const char *column, qint64 fromMs, qint64 toMs)

@@ -3,6 +3,7 @@
 #include <api/audit.h>
 #include <api/learning.h>
 #include <api/query.h>
+#include <api/workflow.h>
 
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ public:
     static PostgresFilter of(const Api::ReputationQuery &query, quint64 beforeId);
     /// Audit entries below `beforeId` matching `query`.
     static PostgresFilter of(const Api::AuditQuery &query, quint64 beforeId);
+    /// Runs below `beforeId` matching `query`; columns as in the workflow_runs table.
+    static PostgresFilter of(const Api::RunQuery &query, quint64 beforeId);
 
     /// "SELECT ... WHERE a AND b ... ORDER BY `idColumn` DESC LIMIT $n", the limit being the last
     /// parameter.
@@ -35,6 +38,9 @@ public:
 private:
     void add(const char *condition);
     void add(const char *condition, std::string value);
+    /// "`column` IN (?, ...)" of the wire names of `values`; nothing when there are none.
+    template<typename E>
+    void addAnyOf(const char *column, const QList<E> &values);
     void addTimeRange(const char *column, qint64 fromMs, qint64 toMs);
 
     std::string m_conditions;

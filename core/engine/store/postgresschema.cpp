@@ -240,6 +240,24 @@ CREATE TABLE providers (
 );
 )sql";
 
+// Version 8: workflow runs (see sqliteschema.cpp, version 9). The partial indexes hold the id, so
+// the snapshot finds the unfinished runs and reads the key map from them alone; the filters' indexes
+// end with the id too, so a filtered page is read newest first from its index.
+const char *const version8 = R"sql(
+CREATE TABLE workflow_runs (
+    id BIGINT PRIMARY KEY,
+    workflow TEXT NOT NULL,
+    state TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL DEFAULT '',
+    created_ms BIGINT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX workflow_runs_unfinished ON workflow_runs(id) WHERE state NOT IN ('succeeded', 'failed', 'cancelled');
+CREATE INDEX workflow_runs_idempotency_key ON workflow_runs(idempotency_key, id) WHERE idempotency_key <> '';
+CREATE INDEX workflow_runs_state ON workflow_runs(state, id);
+CREATE INDEX workflow_runs_workflow ON workflow_runs(workflow, id);
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
@@ -248,6 +266,7 @@ const Migration migrations[] = {
     {5, "memory entries and their full-text index", version5},
     {6, "tasks by idempotency key", version6},
     {7, "providers an operator configured", version7},
+    {8, "workflow runs", version8},
 };
 
 // Whether schema_version exists in the current schema, its comment, and how many tables, views and

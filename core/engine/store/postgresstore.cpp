@@ -12,6 +12,7 @@
 
 #include <api/json.h>
 #include <api/jsonprovider.h>
+#include <api/jsonworkflow.h>
 
 #include <QJsonDocument>
 
@@ -28,6 +29,7 @@ using Body = std::function<Api::Result<void>(pqxx::transaction_base &)>;
 
 const std::string pointSelectSql
     = "SELECT id, agent_id, tag, alpha, beta, cause, decision_id, time_ms FROM reputation_points";
+const std::string runSelectSql = "SELECT id, record FROM workflow_runs";
 
 // Rows a text search reads at a time: it filters them itself, so a page may take several reads.
 constexpr qint64 searchChunk = 256;
@@ -108,6 +110,11 @@ Api::Result<Api::ReputationPoint> readPoint(const PostgresRow &r)
                                  r.id<Api::DecisionId>(6), r.int64(7)};
 }
 
+Api::Result<Api::Run> readRun(const PostgresRow &r)
+{
+    return parseRecord<Api::Run>(r, 1, "run");
+}
+
 Api::Result<Api::Reputation> readReputation(const PostgresRow &r)
 {
     return Api::Reputation {
@@ -123,6 +130,16 @@ Api::Result<void> withVotes(PostgresConnection &c, pqxx::transaction_base &tx, Q
     for (const Api::Decision &d : std::as_const(decisions))
         ids.add(static_cast<qint64>(d.id.value));
     return PostgresDecisionRows::addVotes(decisions, c.exec(tx, PostgresDecisionRows::votesSql, {ids.take()}));
+}
+
+// The key -> id map of `sql`, which selects (key, id).
+template<typename IdType>
+void readKeys(PostgresConnection &c, pqxx::transaction_base &tx, const std::string &sql, QHash<QString, IdType> &out)
+{
+    for (const auto &key : c.exec(tx, sql, {})) {
+        const PostgresRow row(key);
+        out.insert(row.text(0), row.id<IdType>(1));
+    }
 }
 
 Api::Error notFound(const char *what, quint64 id)
@@ -220,24 +237,28 @@ Api::Result<StoreSnapshot> PostgresStore::snapshot()
                 = readAll(c, tx, "SELECT record FROM providers ORDER BY name", s.providers, [](const PostgresRow &row) {
                       return parseRecord<Api::ProviderSettings>(row, 0, "provider");
                   });
+        if (read)
+            read = readAll(c, tx, runSelectSql + " WHERE state NOT IN ('succeeded', 'failed', 'cancelled') ORDER BY id",
+                           s.unfinishedRuns, &readRun);
         if (!read)
             return read.error();
-        for (const auto &key : c.exec(tx, "SELECT idempotency_key, id FROM tasks WHERE idempotency_key <> ''", {})) {
-            const PostgresRow row(key);
-            s.idempotencyKeys.insert(row.text(0), Api::TaskId(static_cast<quint64>(row.int64(1))));
-        }
+        readKeys(c, tx, "SELECT idempotency_key, id FROM tasks WHERE idempotency_key <> ''", s.idempotencyKeys);
+        readKeys(c, tx, "SELECT idempotency_key, id FROM workflow_runs WHERE idempotency_key <> ''",
+                 s.runIdempotencyKeys);
         // Swarms and agents: the highest id ever stored, removed ones included (id_marks).
         const pqxx::result maxima
             = c.exec(tx,
                      "SELECT (SELECT coalesce(max(id), 0) FROM tasks), (SELECT coalesce(max(id), 0) FROM decisions), "
                      "coalesce((SELECT value FROM id_marks WHERE name = 'swarms'), 0), "
-                     "coalesce((SELECT value FROM id_marks WHERE name = 'agents'), 0)",
+                     "coalesce((SELECT value FROM id_marks WHERE name = 'agents'), 0), "
+                     "(SELECT coalesce(max(id), 0) FROM workflow_runs)",
                      {});
         const PostgresRow row(maxima[0]);
         s.maxTaskId = static_cast<quint64>(row.int64(0));
         s.maxDecisionId = static_cast<quint64>(row.int64(1));
         s.maxSwarmId = static_cast<quint64>(row.int64(2));
         s.maxAgentId = static_cast<quint64>(row.int64(3));
+        s.maxRunId = static_cast<quint64>(row.int64(4));
         return s;
     });
 }
@@ -369,6 +390,28 @@ void PostgresStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api
     for (const Row &row : page->items)
         entries.items.append(row.entry);
     done(std::move(entries));
+}
+
+void PostgresStore::run(Api::RunId id, Reply<Api::Run> done)
+{
+    done(reading<Api::Run>(*m_connection, [this, id](pqxx::transaction_base &tx) -> Api::Result<Api::Run> {
+        const pqxx::result rows
+            = m_connection->exec(tx, runSelectSql + " WHERE id = $1", {std::to_string(static_cast<qint64>(id.value))});
+        if (rows.empty())
+            return notFound("run", id.value);
+        return readRun(PostgresRow(rows[0]));
+    }));
+}
+
+void PostgresStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done)
+{
+    using Page = Api::Page<Api::Run>;
+    done(reading<Page>(*m_connection, [this, &query](pqxx::transaction_base &tx) -> Api::Result<Page> {
+        return pageOf<Api::Run>(
+            *m_connection, tx, runSelectSql, "id", query.page,
+            [&query](quint64 before) { return PostgresFilter::of(query, before); }, &readRun,
+            [](const Api::Run &) { return true; }, true);
+    }));
 }
 
 void PostgresStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)

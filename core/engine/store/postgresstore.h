@@ -77,6 +77,8 @@ public:
     void touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done) override;
     void queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done) override;
     void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
+    void run(Api::RunId id, Reply<Api::Run> done) override;
+    void queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done) override;
 
 private:
     explicit PostgresStore(std::unique_ptr<PostgresConnection> connection);

@@ -73,4 +73,10 @@ bool matchesQuery(const Api::AuditEntry &entry, const Api::AuditQuery &query)
         && (!query.allowed || entry.allowed == *query.allowed) && inTimeRange(entry.timeMs, query.fromMs, query.toMs);
 }
 
+bool matchesQuery(const Api::Run &run, const Api::RunQuery &query)
+{
+    return (query.states.isEmpty() || query.states.contains(run.state))
+        && (query.workflow.isEmpty() || run.workflow.name == query.workflow);
+}
+
 } // namespace QwenSwarm::Engine

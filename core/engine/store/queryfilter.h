@@ -2,6 +2,7 @@
 
 #include <api/audit.h>
 #include <api/query.h>
+#include <api/workflow.h>
 
 namespace QwenSwarm::Engine {
 
@@ -18,5 +19,9 @@ bool matchesDecisionFields(Api::SwarmId swarm, Api::TaskId task, const QString &
 bool matchesQuery(const Api::Decision &decision, const Api::DecisionQuery &query);
 
 bool matchesQuery(const Api::AuditEntry &entry, const Api::AuditQuery &query);
+
+/// A run matches when its state is one of the query's (any when none) and its workflow has the
+/// query's name (any when empty).
+bool matchesQuery(const Api::Run &run, const Api::RunQuery &query);
 
 } // namespace QwenSwarm::Engine

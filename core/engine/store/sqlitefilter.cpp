@@ -54,14 +54,7 @@ SqliteFilter SqliteFilter::of(const Api::TaskQuery &query, quint64 beforeId)
     SqliteFilter f;
     if (beforeId != 0)
         f.add("id < ?", qint64(beforeId));
-    if (!query.states.isEmpty()) {
-        QByteArray in = "state IN (";
-        for (qsizetype i = 0; i < query.states.size(); ++i) {
-            in += i == 0 ? "?" : ", ?";
-            f.m_values.emplace_back(Api::enumName(query.states[i]).toString());
-        }
-        f.add(in.append(')').constData());
-    }
+    f.addAnyOf("state", query.states);
     if (query.swarmId.isValid())
         f.add("swarm_id = ?", qint64(query.swarmId.value));
     if (!query.strategy.isEmpty())
@@ -119,6 +112,17 @@ SqliteFilter SqliteFilter::of(const Api::AuditQuery &query, quint64 beforeId)
     return f;
 }
 
+SqliteFilter SqliteFilter::of(const Api::RunQuery &query, quint64 beforeId)
+{
+    SqliteFilter f;
+    if (beforeId != 0)
+        f.add("id < ?", qint64(beforeId));
+    f.addAnyOf("state", query.states);
+    if (!query.workflow.isEmpty())
+        f.add("workflow = ?", query.workflow);
+    return f;
+}
+
 Api::Result<void> SqliteFilter::registerFunctions(SqliteDatabase &db)
 {
     return db.addFunction("qs_task_text", 4, &taskTextFunction);
@@ -148,6 +152,19 @@ void SqliteFilter::add(const char *condition, Value value)
 {
     add(condition);
     m_values.push_back(std::move(value));
+}
+
+template<typename E>
+void SqliteFilter::addAnyOf(const char *column, const QList<E> &values)
+{
+    if (values.isEmpty())
+        return;
+    QByteArray in = QByteArray(column) + " IN (";
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        in += i == 0 ? "?" : ", ?";
+        m_values.emplace_back(Api::enumName(values[i]).toString());
+    }
+    add(in.append(')').constData());
 }
 
 void SqliteFilter::addTimeRange(const char *column, qint64 fromMs, qint64 toMs)

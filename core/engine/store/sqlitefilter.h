@@ -5,6 +5,7 @@
 #include <api/audit.h>
 #include <api/learning.h>
 #include <api/query.h>
+#include <api/workflow.h>
 
 #include <variant>
 #include <vector>
@@ -27,6 +28,8 @@ public:
     static SqliteFilter of(const Api::ReputationQuery &query, quint64 beforeId);
     /// Audit entries below `beforeId` matching `query`.
     static SqliteFilter of(const Api::AuditQuery &query, quint64 beforeId);
+    /// Runs below `beforeId` matching `query`; columns as in the workflow_runs table.
+    static SqliteFilter of(const Api::RunQuery &query, quint64 beforeId);
 
     /// Registers the SQL function the task text search uses: qs_task_text(prompt, tags, variables,
     /// text) is 1 when taskSpecContains() would say so of a spec with that prompt, tags and variables.
@@ -41,6 +44,9 @@ private:
     using Value = std::variant<qint64, double, QString>;
     void add(const char *condition);
     void add(const char *condition, Value value);
+    /// "`column` IN (?, ...)" of the wire names of `values`; nothing when there are none.
+    template<typename E>
+    void addAnyOf(const char *column, const QList<E> &values);
     void addTimeRange(const char *column, qint64 fromMs, qint64 toMs);
 
     QByteArray m_conditions;

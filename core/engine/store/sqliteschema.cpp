@@ -289,6 +289,25 @@ INSERT INTO memory_fts (rowid, words, owner)
 DROP TABLE memory_fts_move;
 )sql";
 
+// Version 9: workflow runs (RunWrite), one row per run, written whole: the api value as JSON in
+// `record`, plus the columns that reads look for. The snapshot reads the unfinished runs (a partial
+// index: finished runs, the most of them in time, are not in it) and the key map (the runs that have
+// an idempotency key); run queries filter on state and on the workflow's name.
+const char *const version9 = R"sql(
+CREATE TABLE workflow_runs (
+    id INTEGER PRIMARY KEY,
+    workflow TEXT NOT NULL,
+    state TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL DEFAULT '',
+    created_ms INTEGER NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX workflow_runs_unfinished ON workflow_runs(id) WHERE state NOT IN ('succeeded', 'failed', 'cancelled');
+CREATE INDEX workflow_runs_idempotency_key ON workflow_runs(idempotency_key) WHERE idempotency_key <> '';
+CREATE INDEX workflow_runs_state ON workflow_runs(state);
+CREATE INDEX workflow_runs_workflow ON workflow_runs(workflow);
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
@@ -298,6 +317,7 @@ const Migration migrations[] = {
     {6, "tasks by idempotency key", version6},
     {7, "providers an operator configured", version7},
     {8, "memory owners in the full-text index", version8},
+    {9, "workflow runs", version9},
 };
 
 Api::Error refused(const QString &path, const QString &reason, const QString &message)

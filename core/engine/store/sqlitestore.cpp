@@ -11,6 +11,7 @@
 
 #include <api/json.h>
 #include <api/jsonprovider.h>
+#include <api/jsonworkflow.h>
 
 #include <QHash>
 #include <QSet>
@@ -27,6 +28,7 @@ namespace {
 
 const QByteArray pointSelectSql
     = "SELECT id, agent_id, tag, alpha, beta, cause, decision_id, time_ms FROM reputation_points";
+const QByteArray runSelectSql = "SELECT id, record FROM workflow_runs";
 
 // Durability and locking, as documented in the header. Runs before migrations, after
 // SqliteSchema::check(): nothing here may write to a file that is not ours.
@@ -119,6 +121,11 @@ Api::Result<Api::ReputationPoint> readPoint(const SqliteStatement &s)
                                  readId<Api::DecisionId>(s, 6), s.int64(7)};
 }
 
+Api::Result<Api::Run> readRun(const SqliteStatement &s)
+{
+    return parseRecord<Api::Run>(s, 1, "run");
+}
+
 Api::Result<Api::Reputation> readReputation(const SqliteStatement &s)
 {
     return Api::Reputation {readId<Api::AgentId>(s, 0),       s.text(1), s.real(2), s.real(3),
@@ -161,6 +168,19 @@ std::vector<bool> mootWrites(const std::vector<StoreWrite> &writes)
     return moot;
 }
 
+// The key -> id map of `sql`, which selects (key, id).
+template<typename IdType>
+Api::Result<void> readKeys(SqliteDatabase &db, const QByteArray &sql, QHash<QString, IdType> &out)
+{
+    auto prepared = db.statement(sql);
+    if (!prepared)
+        return prepared.error();
+    SqliteQuery query(**prepared);
+    while (query->next())
+        out.insert(query->text(0), readId<IdType>(*query, 1));
+    return query->status();
+}
+
 Api::Error notFound(const char *what, quint64 id)
 {
     return Api::makeError(Api::ErrorCode::NotFound,
@@ -169,7 +189,7 @@ Api::Error notFound(const char *what, quint64 id)
 
 // Runs a prepared write with its parameters bound by `bind`.
 template<typename Bind>
-Api::Result<void> run(SqliteDatabase &db, const QByteArray &sql, Bind bind)
+Api::Result<void> execute(SqliteDatabase &db, const QByteArray &sql, Bind bind)
 {
     auto prepared = db.statement(sql);
     if (!prepared)
@@ -238,47 +258,47 @@ Api::Result<void> SqliteStore::apply(const StoreWrite &write)
 Api::Result<void> SqliteStore::apply(const ProviderWrite &w)
 {
     if (w.remove)
-        return run(*m_db, "DELETE FROM providers WHERE name = ?1",
-                   [&w](SqliteStatement &s) { s.bind(1, w.settings.name); });
-    return run(*m_db,
-               "INSERT INTO providers (name, record) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET record = ?2",
-               [&w](SqliteStatement &s) {
-                   s.bind(1, w.settings.name);
-                   s.bindUtf8(2, QJsonDocument(Api::toJson(w.settings).toObject()).toJson(QJsonDocument::Compact));
-               });
+        return execute(*m_db, "DELETE FROM providers WHERE name = ?1",
+                       [&w](SqliteStatement &s) { s.bind(1, w.settings.name); });
+    return execute(*m_db,
+                   "INSERT INTO providers (name, record) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET record = ?2",
+                   [&w](SqliteStatement &s) {
+                       s.bind(1, w.settings.name);
+                       s.bindUtf8(2, QJsonDocument(Api::toJson(w.settings).toObject()).toJson(QJsonDocument::Compact));
+                   });
 }
 
 Api::Result<void> SqliteStore::apply(const SwarmWrite &w)
 {
     if (w.remove)
-        return run(*m_db, "DELETE FROM swarms WHERE id = ?1",
-                   [&w](SqliteStatement &s) { s.bind(1, static_cast<qint64>(w.swarm.id.value)); });
-    return run(*m_db,
-               "INSERT INTO swarms (id, name, created_ms, record) VALUES (?1, ?2, ?3, ?4) "
-               "ON CONFLICT (id) DO UPDATE SET name = ?2, created_ms = ?3, record = ?4",
-               [&w](SqliteStatement &s) {
-                   s.bind(1, static_cast<qint64>(w.swarm.id.value));
-                   s.bind(2, w.swarm.name);
-                   s.bind(3, w.swarm.createdMs);
-                   s.bindUtf8(4, QJsonDocument(Api::toJson(w.swarm).toObject()).toJson(QJsonDocument::Compact));
-               });
+        return execute(*m_db, "DELETE FROM swarms WHERE id = ?1",
+                       [&w](SqliteStatement &s) { s.bind(1, static_cast<qint64>(w.swarm.id.value)); });
+    return execute(*m_db,
+                   "INSERT INTO swarms (id, name, created_ms, record) VALUES (?1, ?2, ?3, ?4) "
+                   "ON CONFLICT (id) DO UPDATE SET name = ?2, created_ms = ?3, record = ?4",
+                   [&w](SqliteStatement &s) {
+                       s.bind(1, static_cast<qint64>(w.swarm.id.value));
+                       s.bind(2, w.swarm.name);
+                       s.bind(3, w.swarm.createdMs);
+                       s.bindUtf8(4, QJsonDocument(Api::toJson(w.swarm).toObject()).toJson(QJsonDocument::Compact));
+                   });
 }
 
 Api::Result<void> SqliteStore::apply(const AgentWrite &w)
 {
     if (w.remove)
-        return run(*m_db, "DELETE FROM agents WHERE id = ?1",
-                   [&w](SqliteStatement &s) { s.bind(1, static_cast<qint64>(w.agent.id.value)); });
-    return run(*m_db,
-               "INSERT INTO agents (id, swarm_id, name, state, record) VALUES (?1, ?2, ?3, ?4, ?5) "
-               "ON CONFLICT (id) DO UPDATE SET swarm_id = ?2, name = ?3, state = ?4, record = ?5",
-               [&w](SqliteStatement &s) {
-                   s.bind(1, static_cast<qint64>(w.agent.id.value));
-                   s.bind(2, static_cast<qint64>(w.agent.swarmId.value));
-                   s.bind(3, w.agent.spec.name);
-                   bindEnum(s, 4, w.agent.state);
-                   s.bindUtf8(5, QJsonDocument(Api::toJson(w.agent).toObject()).toJson(QJsonDocument::Compact));
-               });
+        return execute(*m_db, "DELETE FROM agents WHERE id = ?1",
+                       [&w](SqliteStatement &s) { s.bind(1, static_cast<qint64>(w.agent.id.value)); });
+    return execute(*m_db,
+                   "INSERT INTO agents (id, swarm_id, name, state, record) VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "ON CONFLICT (id) DO UPDATE SET swarm_id = ?2, name = ?3, state = ?4, record = ?5",
+                   [&w](SqliteStatement &s) {
+                       s.bind(1, static_cast<qint64>(w.agent.id.value));
+                       s.bind(2, static_cast<qint64>(w.agent.swarmId.value));
+                       s.bind(3, w.agent.spec.name);
+                       bindEnum(s, 4, w.agent.state);
+                       s.bindUtf8(5, QJsonDocument(Api::toJson(w.agent).toObject()).toJson(QJsonDocument::Compact));
+                   });
 }
 
 Api::Result<void> SqliteStore::apply(const TaskWrite &w)
@@ -303,33 +323,33 @@ Api::Result<void> SqliteStore::apply(const DecisionWrite &w)
 Api::Result<void> SqliteStore::apply(const ReputationWrite &w)
 {
     const Api::Reputation &r = w.reputation;
-    auto current = run(*m_db,
-                       "INSERT INTO reputations (agent_id, tag, alpha, beta, updates, updated_ms) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (agent_id, tag) DO UPDATE SET "
-                       "alpha = ?3, beta = ?4, updates = ?5, updated_ms = ?6",
-                       [&r](SqliteStatement &s) {
-                           s.bind(1, static_cast<qint64>(r.agentId.value));
-                           s.bind(2, r.tag);
-                           s.bind(3, r.alpha);
-                           s.bind(4, r.beta);
-                           s.bind(5, static_cast<qint64>(r.updates));
-                           s.bind(6, r.updatedMs);
-                       });
+    auto current = execute(*m_db,
+                           "INSERT INTO reputations (agent_id, tag, alpha, beta, updates, updated_ms) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (agent_id, tag) DO UPDATE SET "
+                           "alpha = ?3, beta = ?4, updates = ?5, updated_ms = ?6",
+                           [&r](SqliteStatement &s) {
+                               s.bind(1, static_cast<qint64>(r.agentId.value));
+                               s.bind(2, r.tag);
+                               s.bind(3, r.alpha);
+                               s.bind(4, r.beta);
+                               s.bind(5, static_cast<qint64>(r.updates));
+                               s.bind(6, r.updatedMs);
+                           });
     if (!current || !w.point)
         return current;
     const Api::ReputationPoint &p = *w.point;
-    return run(*m_db,
-               "INSERT INTO reputation_points (agent_id, tag, alpha, beta, cause, decision_id, time_ms) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-               [&p](SqliteStatement &s) {
-                   s.bind(1, static_cast<qint64>(p.agentId.value));
-                   s.bind(2, p.tag);
-                   s.bind(3, p.alpha);
-                   s.bind(4, p.beta);
-                   bindEnum(s, 5, p.cause);
-                   bindId(s, 6, p.decisionId);
-                   s.bind(7, p.timeMs);
-               });
+    return execute(*m_db,
+                   "INSERT INTO reputation_points (agent_id, tag, alpha, beta, cause, decision_id, time_ms) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                   [&p](SqliteStatement &s) {
+                       s.bind(1, static_cast<qint64>(p.agentId.value));
+                       s.bind(2, p.tag);
+                       s.bind(3, p.alpha);
+                       s.bind(4, p.beta);
+                       bindEnum(s, 5, p.cause);
+                       bindId(s, 6, p.decisionId);
+                       s.bind(7, p.timeMs);
+                   });
 }
 
 Api::Result<void> SqliteStore::apply(const FeedbackWrite &w)
@@ -339,22 +359,23 @@ Api::Result<void> SqliteStore::apply(const FeedbackWrite &w)
 
 Api::Result<void> SqliteStore::apply(const ProviderCallWrite &w)
 {
-    return run(*m_db,
-               "INSERT INTO provider_calls (key, provider, request, response, recorded_ms) VALUES (?1, ?2, ?3, ?4, ?5) "
-               "ON CONFLICT (key) DO UPDATE SET provider = ?2, request = ?3, response = ?4, recorded_ms = ?5",
-               [&w](SqliteStatement &s) {
-                   s.bind(1, w.key);
-                   s.bind(2, w.provider);
-                   s.bindUtf8(3, w.request);
-                   s.bindUtf8(4, w.response);
-                   s.bind(5, w.recordedMs);
-               });
+    return execute(
+        *m_db,
+        "INSERT INTO provider_calls (key, provider, request, response, recorded_ms) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT (key) DO UPDATE SET provider = ?2, request = ?3, response = ?4, recorded_ms = ?5",
+        [&w](SqliteStatement &s) {
+            s.bind(1, w.key);
+            s.bind(2, w.provider);
+            s.bindUtf8(3, w.request);
+            s.bindUtf8(4, w.response);
+            s.bind(5, w.recordedMs);
+        });
 }
 
 Api::Result<void> SqliteStore::apply(const AuditWrite &w)
 {
     const Api::AuditEntry &e = w.entry;
-    return run(
+    return execute(
         *m_db,
         "INSERT INTO audit_log (time_ms, actor, action, target, allowed, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         [&e](SqliteStatement &s) {
@@ -365,6 +386,22 @@ Api::Result<void> SqliteStore::apply(const AuditWrite &w)
             s.bind(5, qint64(e.allowed ? 1 : 0));
             s.bind(6, e.detail);
         });
+}
+
+Api::Result<void> SqliteStore::apply(const RunWrite &w)
+{
+    return execute(*m_db,
+                   "INSERT INTO workflow_runs (id, workflow, state, idempotency_key, created_ms, record) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET workflow = ?2, state = ?3, "
+                   "idempotency_key = ?4, created_ms = ?5, record = ?6",
+                   [&w](SqliteStatement &s) {
+                       s.bind(1, static_cast<qint64>(w.run.id.value));
+                       s.bind(2, w.run.workflow.name);
+                       bindEnum(s, 3, w.run.state);
+                       s.bind(4, w.run.idempotencyKey);
+                       s.bind(5, w.run.createdMs);
+                       s.bindUtf8(6, QJsonDocument(Api::toJson(w.run).toObject()).toJson(QJsonDocument::Compact));
+                   });
 }
 
 void SqliteStore::load(Reply<StoreSnapshot> done)
@@ -391,20 +428,21 @@ Api::Result<StoreSnapshot> SqliteStore::snapshot()
             = readAll(*m_db, "SELECT record FROM providers ORDER BY name", s.providers, [](const SqliteStatement &row) {
                   return parseRecord<Api::ProviderSettings>(row, 0, "provider");
               });
+    if (read)
+        read = readAll(*m_db, runSelectSql + " WHERE state NOT IN ('succeeded', 'failed', 'cancelled') ORDER BY id",
+                       s.unfinishedRuns, &readRun);
+    if (read)
+        read = readKeys(*m_db, "SELECT idempotency_key, id FROM tasks WHERE idempotency_key <> ''", s.idempotencyKeys);
+    if (read)
+        read = readKeys(*m_db, "SELECT idempotency_key, id FROM workflow_runs WHERE idempotency_key <> ''",
+                        s.runIdempotencyKeys);
     if (!read)
         return read.error();
-    auto keys = m_db->statement("SELECT idempotency_key, id FROM tasks WHERE idempotency_key <> ''");
-    if (!keys)
-        return keys.error();
-    SqliteQuery keyRows(**keys);
-    while (keyRows->next())
-        s.idempotencyKeys.insert(keyRows->text(0), Api::TaskId(static_cast<quint64>(keyRows->int64(1))));
-    if (auto status = keyRows->status(); !status)
-        return status.error();
     // Swarms and agents: the highest id ever stored, removed ones included (AUTOINCREMENT's record).
     const std::pair<const char *, quint64 *> maxima[] = {
         {"SELECT max(id) FROM tasks", &s.maxTaskId},
         {"SELECT max(id) FROM decisions", &s.maxDecisionId},
+        {"SELECT max(id) FROM workflow_runs", &s.maxRunId},
         {"SELECT max(seq) FROM sqlite_sequence WHERE name = 'swarms'", &s.maxSwarmId},
         {"SELECT max(seq) FROM sqlite_sequence WHERE name = 'agents'", &s.maxAgentId},
     };
@@ -499,6 +537,29 @@ void SqliteStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::
                                      return Api::AuditEntry {s.int64(1), s.text(2),       s.text(3),
                                                              s.text(4),  s.int64(5) != 0, s.text(6)};
                                  }));
+}
+
+void SqliteStore::run(Api::RunId id, Reply<Api::Run> done)
+{
+    auto prepared = m_db->statement(runSelectSql + " WHERE id = ?1");
+    if (!prepared)
+        return done(prepared.error());
+    SqliteQuery query(**prepared);
+    query->bind(1, static_cast<qint64>(id.value));
+    if (query->next())
+        return done(readRun(*query));
+    if (auto ok = query->status(); !ok)
+        return done(ok.error());
+    done(notFound("run", id.value));
+}
+
+void SqliteStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done)
+{
+    const auto cursor = PageCursor::parse(query.page);
+    if (!cursor)
+        return done(cursor.error());
+    done(pageOf<Api::Run>(*m_db, runSelectSql, SqliteFilter::of(query, cursor->beforeId), "id", query.page.limit,
+                          &readRun));
 }
 
 void SqliteStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)

@@ -73,6 +73,8 @@ public:
     void touchMemory(const QList<Api::MemoryId> &ids, qint64 nowMs, Reply<void> done) override;
     void queryMemory(const Api::MemoryQuery &query, qint64 nowMs, Reply<Api::Page<Api::MemoryEntry>> done) override;
     void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
+    void run(Api::RunId id, Reply<Api::Run> done) override;
+    void queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done) override;
 
 private:
     explicit SqliteStore(std::unique_ptr<SqliteDatabase> db);
@@ -88,6 +90,7 @@ private:
     Api::Result<void> apply(const FeedbackWrite &w);
     Api::Result<void> apply(const ProviderCallWrite &w);
     Api::Result<void> apply(const AuditWrite &w);
+    Api::Result<void> apply(const RunWrite &w);
     Api::Result<StoreSnapshot> snapshot();
     Api::Result<Api::Page<Api::Task>> tasks(const Api::TaskQuery &query);
     Api::Result<Api::Page<Api::Decision>> decisions(const Api::DecisionQuery &query);

@@ -5,6 +5,7 @@
 #include <api/provider.h>
 #include <api/query.h>
 #include <api/swarm.h>
+#include <api/workflow.h>
 
 #include <QHash>
 #include <QObject>
@@ -102,8 +103,14 @@ struct ProviderWrite
     bool remove = false;
 };
 
+/// A workflow run as it is now: inserted, or replacing all of the stored one.
+struct RunWrite
+{
+    Api::Run run;
+};
+
 using StoreWrite = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite, ReputationWrite,
-                                FeedbackWrite, ProviderCallWrite, AuditWrite, ProviderWrite>;
+                                FeedbackWrite, ProviderCallWrite, AuditWrite, ProviderWrite, RunWrite>;
 
 /// What an engine needs to resume: its configuration and unfinished work.
 struct StoreSnapshot
@@ -116,6 +123,9 @@ struct StoreSnapshot
     QHash<QString, Api::TaskId> idempotencyKeys;
     QList<Api::Reputation> reputations;
     QList<Api::ProviderSettings> providers; ///< The operator's, by name.
+    QList<Api::Run> unfinishedRuns; ///< Workflow runs not succeeded, failed or cancelled, by id.
+    QHash<QString, Api::RunId> runIdempotencyKeys; ///< Every stored run's key (finished runs too).
+    quint64 maxRunId = 0;
     quint64 maxTaskId = 0;
     quint64 maxDecisionId = 0;
     quint64 maxSwarmId = 0;
@@ -163,6 +173,10 @@ public:
         done(Api::makeError(Api::ErrorCode::Unimplemented,
                             QStringLiteral("the %1 store keeps no audit log").arg(kind())));
     }
+    /// NotFound for an unknown id.
+    virtual void run(Api::RunId id, Reply<Api::Run> done) = 0;
+    /// Newest first. InvalidArgument for a bad cursor or limit.
+    virtual void queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done) = 0;
     /// The provider call recorded under `key` (see ProviderCallWrite); NotFound when none was. The
     /// default answers Unimplemented, for a store that keeps no recordings.
     virtual void recordedCall(const QString &key, Reply<ProviderCallWrite> done)

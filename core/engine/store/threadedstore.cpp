@@ -101,6 +101,16 @@ void ThreadedStore::queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api
     onStoreThread([query, done = answerOnCaller(std::move(done))](Store &store) { store.queryAudit(query, done); });
 }
 
+void ThreadedStore::run(Api::RunId id, Reply<Api::Run> done)
+{
+    onStoreThread([id, done = answerOnCaller(std::move(done))](Store &store) { store.run(id, done); });
+}
+
+void ThreadedStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done)
+{
+    onStoreThread([query, done = answerOnCaller(std::move(done))](Store &store) { store.queryRuns(query, done); });
+}
+
 void ThreadedStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     onStoreThread([key, done = answerOnCaller(std::move(done))](Store &store) { store.recordedCall(key, done); });
