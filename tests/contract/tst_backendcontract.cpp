@@ -290,6 +290,94 @@ private Q_SLOTS:
         QS_VERIFY_ERROR((ask<void>([&](QObject *c, auto d) { b().unsubscribe(mine, c, d); })), ErrorCode::NotFound);
     }
 
+    void workflowRunsStartWaitForApprovalAndFinish()
+    {
+        makeSwarm(u"w"_s);
+        Api::Workflow workflow;
+        workflow.name = u"contract"_s;
+        workflow.inputs = {Api::WorkflowInput {u"topic"_s, Api::ValueType::Text, {}, QJsonValue::Undefined}};
+        Api::WorkflowStep draft;
+        draft.id = u"draft"_s;
+        draft.swarm = u"w"_s;
+        draft.prompt = u"Draft about {{topic}}"_s;
+        draft.inputs = {{u"topic"_s, u"inputs.topic"_s}};
+        Api::WorkflowStep check;
+        check.id = u"check"_s;
+        check.kind = Api::StepKind::Approval;
+        check.inputs = {{u"input"_s, u"steps.draft.output"_s}};
+        workflow.steps = {draft, check};
+        workflow.outputs = {{u"final"_s, u"steps.check.output"_s}};
+
+        QList<Api::RunEvent> events;
+        Api::SubscriptionId mine;
+        QObject receiver;
+        QObject::connect(&b(), &Api::Backend::eventsReceived, &receiver,
+                         [&](Api::SubscriptionId id, const QList<Api::Event> &batch) {
+                             for (const Api::Event &e : batch) {
+                                 if (const auto *run = std::get_if<Api::RunEvent>(&e.payload); run && id == mine)
+                                     events.append(*run);
+                             }
+                         });
+        Api::SubscriptionSpec spec;
+        spec.topics = {Api::Topic::Runs};
+        const auto subscribed = ask<Api::Subscription>([&](QObject *c, auto d) { b().subscribe(spec, c, d); });
+        QS_VERIFY_OK(subscribed);
+        mine = subscribed->id;
+
+        // Refusals name the step and field; nothing starts.
+        Api::Workflow broken = workflow;
+        broken.steps[0].swarm = u"nowhere"_s;
+        const auto refused = ask<Api::Run>([&](QObject *c, auto d) {
+            b().startRun(Api::RunSpec {broken, {{u"topic"_s, u"tea"_s}}, {}}, c, d);
+        });
+        QS_VERIFY_ERROR(refused, ErrorCode::InvalidArgument);
+        QVERIFY2(refused.error().message.contains(u"steps[draft].swarm"_s), qPrintable(refused.error().message));
+        QS_VERIFY_ERROR((ask<Api::Run>([&](QObject *c, auto d) { b().run(Api::RunId(4242), c, d); })),
+                        ErrorCode::NotFound);
+
+        const auto started = ask<Api::Run>([&](QObject *c, auto d) {
+            b().startRun(Api::RunSpec {workflow, {{u"topic"_s, u"tea"_s}}, u"contract-run"_s}, c, d);
+        });
+        QS_VERIFY_OK(started);
+        QCOMPARE(started->workflow, workflow);
+        Api::Run run;
+        QVERIFY(spinUntil([&] {
+            run = ask<Api::Run>([&](QObject *c, auto d) { b().run(started->id, c, d); }).value();
+            return run.state == Api::RunState::AwaitingApproval;
+        }));
+        QS_VERIFY_ERROR((ask<Api::Run>([&](QObject *c, auto d) { b().retryRun(started->id, u"draft"_s, c, d); })),
+                        ErrorCode::InvalidState);
+        const auto approved = ask<Api::Run>([&](QObject *c, auto d) {
+            b().approveStep(started->id, u"check"_s,
+                            Api::Approval {Api::ApprovalVerdict::Edit, u"final text"_s, {}, {}}, c, d);
+        });
+        QS_VERIFY_OK(approved);
+        QVERIFY(spinUntil([&] {
+            run = ask<Api::Run>([&](QObject *c, auto d) { b().run(started->id, c, d); }).value();
+            return run.state == Api::RunState::Succeeded;
+        }));
+        QCOMPARE(run.outputs.value(u"final"_s).toString(), u"final text"_s);
+        QVERIFY(run.step(u"check"_s)->reason.isEmpty());
+        QS_VERIFY_ERROR(
+            (ask<Api::Run>([&](QObject *c, auto d) { b().commandRun(started->id, Api::RunCommand::Pause, {}, c, d); })),
+            ErrorCode::InvalidState);
+
+        Api::RunQuery query;
+        query.states = {Api::RunState::Succeeded};
+        const auto page = ask<Api::Page<Api::Run>>([&](QObject *c, auto d) { b().queryRuns(query, c, d); });
+        QS_VERIFY_OK(page);
+        QCOMPARE(page->items.size(), 1);
+        QCOMPARE(page->items.at(0).id, started->id);
+        QVERIFY(spinUntil([&] {
+            return std::any_of(events.cbegin(), events.cend(), [](const Api::RunEvent &e) {
+                return e.stepId.isEmpty() && e.runState == Api::RunState::Succeeded;
+            });
+        }));
+        QVERIFY(std::any_of(events.cbegin(), events.cend(), [](const Api::RunEvent &e) {
+            return e.stepId == u"check"_s && e.stepState == Api::StepState::AwaitingApproval;
+        }));
+    }
+
     void auditLogRecordsVerdictsAndPagesNewestFirst()
     {
         const Api::Swarm s = makeSwarm();

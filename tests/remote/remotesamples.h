@@ -100,6 +100,28 @@ inline Api::MemoryQuery memoryQuery()
                              page()};
 }
 
+inline Api::Workflow workflow()
+{
+    Api::Workflow w;
+    w.name = u"research"_s;
+    w.revision = 3;
+    w.inputs = {Api::WorkflowInput {u"question"_s, Api::ValueType::Text, u"what to ask"_s, QJsonValue::Undefined}};
+    Api::WorkflowStep research;
+    research.id = u"research"_s;
+    research.swarm = u"demo"_s;
+    research.prompt = u"Answer: {{q}}"_s;
+    research.inputs = {{u"q"_s, u"inputs.question"_s}};
+    Api::WorkflowStep summary;
+    summary.id = u"summary"_s;
+    summary.swarm = u"demo"_s;
+    summary.prompt = u"Summarise: {{a}}"_s;
+    summary.inputs = {{u"a"_s, u"steps.research.output"_s}};
+    summary.strategy = Api::StrategySpec {u"majority"_s, {}};
+    w.steps = {research, summary};
+    w.outputs = {{u"answer"_s, u"steps.summary.output"_s}};
+    return w;
+}
+
 inline Api::DecisionFeedback feedback()
 {
     return Api::DecisionFeedback {false, u"5"_s, u"the judge was fooled"_s, u"alice"_s, T0 + 9000};
@@ -211,6 +233,19 @@ inline Remote::CallParams call(Remote::Method method)
         return ProvidersRemove {u"qwen"_s};
     case M::ProvidersTest:
         return ProvidersTest {providerSettings()};
+    case M::RunsStart:
+        return RunsStart {Api::RunSpec {workflow(), QJsonObject {{u"question"_s, u"why?"_s}}, u"nightly-7"_s}};
+    case M::RunsGet:
+        return RunsGet {Api::RunId(5)};
+    case M::RunsQuery:
+        return RunsQuery {Api::RunQuery {page(), {Api::RunState::Failed}, u"research"_s}};
+    case M::RunsCommand:
+        return RunsCommand {Api::RunId(5), Api::RunCommand::Cancel, u"wrong inputs"_s};
+    case M::RunsRetry:
+        return RunsRetry {Api::RunId(5), u"summary"_s};
+    case M::RunsApprove:
+        return RunsApprove {Api::RunId(5), u"approve_plan"_s,
+                            Api::Approval {Api::ApprovalVerdict::Edit, u"a better plan"_s, u"tightened"_s, u"alice"_s}};
     }
     return Info {};
 }
@@ -359,6 +394,35 @@ inline Api::ProviderInfo value(Tag<Api::ProviderInfo>)
     return Api::ProviderInfo {providerSettings(), Api::ProviderOrigin::Operator, u"present"_s, u"half_open"_s, 3};
 }
 
+inline Api::Run value(Tag<Api::Run>)
+{
+    Api::Run run;
+    run.id = Api::RunId(5);
+    run.workflow = workflow();
+    run.inputs = QJsonObject {{u"question"_s, u"why?"_s}};
+    run.idempotencyKey = u"nightly-7"_s;
+    run.state = Api::RunState::Failed;
+    run.stateReason = u"step summary failed"_s;
+    run.steps = {
+        Api::StepRun {
+            u"research"_s, Api::StepState::Succeeded, 1, {Api::TaskId(301)}, u"because"_s, 0.8, 0.01, {}, T0, T0 + 500},
+        Api::StepRun {u"summary"_s,
+                      Api::StepState::Failed,
+                      0,
+                      {Api::TaskId(302), Api::TaskId(303)},
+                      QJsonArray {u"a"_s, u"b"_s},
+                      0,
+                      0,
+                      u"no consensus"_s,
+                      T0 + 500,
+                      T0 + 900}};
+    run.createdMs = T0;
+    run.finishedMs = T0 + 900;
+    run.costUsd = 0.01;
+    run.error = Api::makeError(Api::ErrorCode::NoConsensus, u"tie"_s, QJsonObject {{u"step"_s, u"summary"_s}});
+    return run;
+}
+
 inline Api::ProviderCheck value(Tag<Api::ProviderCheck>)
 {
     return Api::ProviderCheck {
@@ -395,7 +459,10 @@ inline QList<Api::Event> events()
     return {Api::Event {9001, T0 + 1,
                         Api::TaskEvent {Api::TaskId(301), Api::SwarmId(4), Api::TaskState::Running,
                                         Api::TaskState::Deciding, 1, u"votes in"_s}},
-            Api::Event {9002, T0 + 2, Api::LogEvent {Api::LogLevel::Warning, u"scheduler"_s, u"slow provider"_s}}};
+            Api::Event {9002, T0 + 2, Api::LogEvent {Api::LogLevel::Warning, u"scheduler"_s, u"slow provider"_s}},
+            Api::Event {9003, T0 + 3,
+                        Api::RunEvent {Api::RunId(5), u"research"_s, u"summary"_s, Api::RunState::AwaitingApproval,
+                                       Api::StepState::AwaitingApproval, u"waits for an operator"_s}}};
 }
 
 /// One message of every kind, with a name for test rows.

@@ -73,6 +73,12 @@ QList<std::pair<QString, Role>> TestRole::expectedTable()
         {u"providers.test"_s, Role::Operator},
         {u"providers.put"_s, Role::Admin},
         {u"providers.remove"_s, Role::Admin},
+        {u"runs.start"_s, Role::Operator},
+        {u"runs.get"_s, Role::Viewer},
+        {u"runs.query"_s, Role::Viewer},
+        {u"runs.command"_s, Role::Operator},
+        {u"runs.retry"_s, Role::Operator},
+        {u"runs.approve"_s, Role::Operator},
     };
 }
 

@@ -565,6 +565,35 @@ private Q_SLOTS:
         QVERIFY2(bad.startsWith("HTTP/1.1 400") && bad.contains("prompt"), bad.constData());
         QVERIFY(http("GET /v1/tasks/999 HTTP/1.1\r\nAuthorization: Bearer " + viewer + "\r\n\r\n")
                     .startsWith("HTTP/1.1 404"));
+
+        // A workflow run over REST: refused for viewers and for a bad file, started for operators.
+        Api::SwarmSpec team;
+        team.name = u"rest"_s;
+        team.agents = {Api::AgentSpec {}};
+        team.agents[0].name = u"a"_s;
+        QS_VERIFY_OK(await<Api::Swarm>([&](QObject *c, auto d) { m_fixture->backend().createSwarm(team, c, d); }));
+        const auto post = [&](const QByteArray &token, const QByteArray &json) {
+            return http("POST /v1/runs HTTP/1.1\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Length: " + QByteArray::number(json.size()) + "\r\n\r\n" + json);
+        };
+        const QByteArray flow = R"({"workflow":{"format":"qwen-swarm-workflow","version":2,"name":"rest","steps":[)"
+                                R"({"id":"only","swarm":"rest","prompt":"Say hi"}]},"inputs":{}})";
+        QVERIFY(post(viewer, flow).startsWith("HTTP/1.1 403"));
+        const QByteArray refused
+            = post(operatorKey, QByteArray(flow).replace(R"("swarm":"rest")", R"("swarm":"gone")"));
+        QVERIFY2(refused.startsWith("HTTP/1.1 400") && refused.contains("steps[only].swarm"), refused.constData());
+        const QByteArray unreadable = post(operatorKey, R"({"workflow":{"version":9,"name":"x","steps":[]}})");
+        QVERIFY2(unreadable.startsWith("HTTP/1.1 400") && unreadable.contains("version"), unreadable.constData());
+        const QByteArray started = post(operatorKey, flow);
+        QVERIFY2(started.startsWith("HTTP/1.1 201"), started.constData());
+        const QJsonObject run = QJsonDocument::fromJson(started.mid(started.indexOf("\r\n\r\n") + 4)).object();
+        const QByteArray id = QByteArray::number(run.value(u"id"_s).toInteger());
+        QVERIFY(spinUntil([&] {
+            return http("GET /v1/runs/" + id + " HTTP/1.1\r\nAuthorization: Bearer " + viewer + "\r\n\r\n")
+                .contains(R"("state":"succeeded")");
+        }));
+        QVERIFY(http("GET /v1/runs/999 HTTP/1.1\r\nAuthorization: Bearer " + viewer + "\r\n\r\n")
+                    .startsWith("HTTP/1.1 404"));
     }
 };
 

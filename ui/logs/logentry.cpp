@@ -49,6 +49,19 @@ public:
         return {0, 0, level, QStringLiteral("tasks"), text};
     }
 
+    static LogEntry from(const RunEvent &e)
+    {
+        const bool failed = e.stepId.isEmpty() ? e.runState == RunState::Failed : e.stepState == StepState::Failed;
+        QString text = e.stepId.isEmpty()
+            ? tr("run #%1 (%2): %3").arg(e.runId.value).arg(e.workflow, enumName(e.runState).toString())
+            : tr("run #%1 (%2), step %3: %4")
+                  .arg(e.runId.value)
+                  .arg(e.workflow, e.stepId, enumName(e.stepState).toString());
+        if (!e.cause.isEmpty())
+            text += QStringLiteral(" (") + e.cause + u')';
+        return {0, 0, failed ? LogLevel::Warning : LogLevel::Info, QStringLiteral("runs"), text};
+    }
+
     static LogEntry from(const DecisionEvent &e)
     {
         const bool decided = e.outcome == DecisionOutcome::Decided;

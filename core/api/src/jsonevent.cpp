@@ -99,6 +99,29 @@ void readPayload(JsonObjectReader &o, AuditEvent &e)
     o.optional("detail"_L1, e.detail);
 }
 
+QJsonObject payloadToJson(const RunEvent &e)
+{
+    QJsonObject object {{u"run_id"_s, toJson(e.runId)},
+                        {u"workflow"_s, e.workflow},
+                        {u"run_state"_s, toJson(e.runState)},
+                        {u"cause"_s, e.cause}};
+    if (!e.stepId.isEmpty()) {
+        object.insert(u"step_id"_s, e.stepId);
+        object.insert(u"step_state"_s, toJson(e.stepState));
+    }
+    return object;
+}
+
+void readPayload(JsonObjectReader &o, RunEvent &e)
+{
+    o.required("run_id"_L1, e.runId);
+    o.optional("workflow"_L1, e.workflow);
+    o.required("run_state"_L1, e.runState);
+    o.optional("step_id"_L1, e.stepId);
+    o.optional("step_state"_L1, e.stepState);
+    o.optional("cause"_L1, e.cause);
+}
+
 // Builds the payload alternative with index I (== the topic) from JSON.
 template<std::size_t I = 0>
 void readPayloadAt(std::size_t index, JsonReader &reader, const QJsonValue &json, EventPayload &out)

@@ -183,6 +183,40 @@ void InProcessBackend::giveFeedback(Api::DecisionId id, const Api::DecisionFeedb
          [id, feedback, actor](Engine &e, auto reply) { e.learning().giveFeedback(id, feedback, actor, reply); });
 }
 
+void InProcessBackend::startRun(const Api::RunSpec &spec, QObject *context, Callback<Api::Run> done)
+{
+    call(context, std::move(done), [spec](Engine &e, auto reply) { e.workflows().start(spec, reply); });
+}
+
+void InProcessBackend::run(Api::RunId id, QObject *context, Callback<Api::Run> done)
+{
+    call(context, std::move(done), [id](Engine &e, auto reply) { e.workflows().run(id, reply); });
+}
+
+void InProcessBackend::queryRuns(const Api::RunQuery &query, QObject *context, Callback<Api::Page<Api::Run>> done)
+{
+    call(context, std::move(done), [query](Engine &e, auto reply) { e.workflows().queryRuns(query, reply); });
+}
+
+void InProcessBackend::commandRun(Api::RunId id, Api::RunCommand command, const QString &reason, QObject *context,
+                                  Callback<Api::Run> done)
+{
+    call(context, std::move(done),
+         [id, command, reason](Engine &e, auto reply) { e.workflows().command(id, command, reason, reply); });
+}
+
+void InProcessBackend::retryRun(Api::RunId id, const QString &step, QObject *context, Callback<Api::Run> done)
+{
+    call(context, std::move(done), [id, step](Engine &e, auto reply) { e.workflows().retryFrom(id, step, reply); });
+}
+
+void InProcessBackend::approveStep(Api::RunId id, const QString &step, const Api::Approval &approval, QObject *context,
+                                   Callback<Api::Run> done)
+{
+    call(context, std::move(done),
+         [id, step, approval](Engine &e, auto reply) { e.workflows().approve(id, step, approval, reply); });
+}
+
 void InProcessBackend::reputations(Api::AgentId agent, QObject *context, Callback<QList<Api::Reputation>> done)
 {
     call(context, std::move(done), [agent](Engine &e, auto reply) { e.learning().reputations(agent, reply); });

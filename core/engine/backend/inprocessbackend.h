@@ -76,6 +76,14 @@ public:
     void removeProvider(const QString &name, QObject *context, Callback<void> done) override;
     void testProvider(const Api::ProviderSettings &settings, QObject *context,
                       Callback<Api::ProviderCheck> done) override;
+    void startRun(const Api::RunSpec &spec, QObject *context, Callback<Api::Run> done) override;
+    void run(Api::RunId id, QObject *context, Callback<Api::Run> done) override;
+    void queryRuns(const Api::RunQuery &query, QObject *context, Callback<Api::Page<Api::Run>> done) override;
+    void commandRun(Api::RunId id, Api::RunCommand command, const QString &reason, QObject *context,
+                    Callback<Api::Run> done) override;
+    void retryRun(Api::RunId id, const QString &step, QObject *context, Callback<Api::Run> done) override;
+    void approveStep(Api::RunId id, const QString &step, const Api::Approval &approval, QObject *context,
+                     Callback<Api::Run> done) override;
     void subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done) override;
     void unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done) override;
     void metrics(QObject *context, Callback<Api::MetricsSnapshot> done) override;

@@ -31,6 +31,7 @@ Subjects subjectsOf(const EventPayload &payload)
         Subjects operator()(const DecisionEvent &e) const { return {e.swarmId, {}, e.taskId}; }
         Subjects operator()(const LogEvent &) const { return {}; }
         Subjects operator()(const AuditEvent &) const { return {}; }
+        Subjects operator()(const RunEvent &) const { return {}; }
     };
     return std::visit(Visitor {}, payload);
 }

@@ -16,12 +16,19 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
     , m_tasks(m_context, m_scheduler, m_validator)
     , m_learning(m_context, m_tasks)
     , m_providers(m_context, this)
+    , m_workflows(m_context, m_tasks)
     , m_housekeeping(new QTimer(this))
 {
     m_context.store->attach(this);
     addProvider(std::make_unique<SimulatedProvider>(this, m_context.config.seed));
     m_context.events.setFlushRequest([this] { requestFlush(); });
     m_context.storeWriter.setFlushRequest([this] { requestFlush(); });
+    // A workflow's step hears of its tasks' ends in a later turn, never inside the scheduler's own.
+    m_scheduler.setFinishObserver([this](const Api::Task &task) {
+        if (task.spec.idempotencyKey.startsWith(u"wf:"))
+            QMetaObject::invokeMethod(
+                this, [this, task] { m_workflows.taskFinished(task); }, Qt::QueuedConnection);
+    });
     // Drop notices wait for slow consumers to catch up; look again now and then.
     m_housekeeping->setInterval(200);
     connect(m_housekeeping, &QTimer::timeout, this, [this] {
@@ -85,6 +92,7 @@ void Engine::start(Reply<void> done)
         }
         m_started = true;
         m_tasks.restore(snapshot.unfinishedTasks, snapshot.idempotencyKeys);
+        m_workflows.restore(snapshot.unfinishedRuns, snapshot.runIdempotencyKeys, snapshot.maxRunId);
         for (auto &operation : std::exchange(m_waitingForStart, {}))
             operation();
         if (done)

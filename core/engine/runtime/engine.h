@@ -7,6 +7,7 @@
 #include "runtime/specvalidator.h"
 #include "runtime/taskservice.h"
 #include "scheduler/scheduler.h"
+#include "workflow/workflowservice.h"
 
 #include <api/backend.h>
 
@@ -50,6 +51,7 @@ public:
     TaskService &tasks() { return m_tasks; }
     LearningService &learning() { return m_learning; }
     ProviderService &providers() { return m_providers; }
+    WorkflowService &workflows() { return m_workflows; }
     Api::Subscription subscribe(const Api::SubscriptionSpec &spec, EventSink *sink);
     Api::Result<void> unsubscribe(Api::SubscriptionId id);
     void removeSink(EventSink *sink);
@@ -76,6 +78,7 @@ private:
     TaskService m_tasks;
     LearningService m_learning;
     ProviderService m_providers;
+    WorkflowService m_workflows;
     QTimer *m_housekeeping;
     int m_housekeepingTicks = 0;
     bool m_started = false;

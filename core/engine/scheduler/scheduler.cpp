@@ -395,8 +395,11 @@ void Scheduler::finish(Entry &e, TaskState state, const QString &cause, Api::Tas
     m_context.metrics.taskDuration.observe(static_cast<double>(e.task.finishedMs - e.task.createdMs) / 1000.0);
     if (e.run)
         m_finishedRuns.push_back(std::move(e.run));
+    const Api::Task finished = m_finishObserver ? e.task : Api::Task {};
     m_tasks.erase(e.task.id.value);
     pump();
+    if (m_finishObserver)
+        m_finishObserver(finished);
 }
 
 void Scheduler::transition(Api::Task &task, TaskState to, const QString &cause, bool persist)

@@ -40,6 +40,8 @@ public:
     Api::Task requeue(Api::Task task, const QString &cause);
 
     void reserveDecisionIds(quint64 lastDecisionId);
+    /// Called with every task that reaches a final state, after the scheduler let go of it.
+    void setFinishObserver(std::function<void(const Api::Task &)> observer) { m_finishObserver = std::move(observer); }
     /// Destroys runs that have ended. Call from the end of an event-loop turn, never from a callback.
     void releaseFinishedRuns() { m_finishedRuns.clear(); }
 
@@ -105,6 +107,7 @@ private:
     TimerQueue<Api::TaskId> m_deadlineTimers;
     // Runs that reported their end: destroyed later, never inside their own callbacks.
     std::vector<std::unique_ptr<TaskRun>> m_finishedRuns;
+    std::function<void(const Api::Task &)> m_finishObserver;
     int m_running = 0;
     bool m_pumping = false;
     quint64 m_lastDecisionId = 0;

@@ -26,6 +26,8 @@ Role requiredRole(Method method)
     case Method::MetricsGet:
     case Method::MemoryQuery:
     case Method::ProvidersList:
+    case Method::RunsGet:
+    case Method::RunsQuery:
         return Role::Viewer;
     case Method::SwarmsCreate:
     case Method::SwarmsUpdate:
@@ -42,6 +44,10 @@ Role requiredRole(Method method)
     case Method::MemoryUpdate:
     case Method::MemoryRemove:
     case Method::ProvidersTest:
+    case Method::RunsStart:
+    case Method::RunsCommand:
+    case Method::RunsRetry:
+    case Method::RunsApprove:
         return Role::Operator;
     case Method::LearningImport:
     case Method::KeysCreate:
@@ -71,6 +77,7 @@ Role requiredRole(Api::Topic topic)
     case Api::Topic::Tasks:
     case Api::Topic::Decisions:
     case Api::Topic::Logs:
+    case Api::Topic::Runs:
         return Role::Viewer;
     case Api::Topic::Audit:
         return Role::Admin;

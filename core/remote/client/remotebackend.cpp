@@ -481,6 +481,38 @@ void RemoteBackend::testProvider(const Api::ProviderSettings &settings, QObject 
     call(Calls::ProvidersTest {settings}, context, std::move(done));
 }
 
+void RemoteBackend::startRun(const Api::RunSpec &spec, QObject *context, Callback<Api::Run> done)
+{
+    call(Calls::RunsStart {spec}, context, std::move(done));
+}
+
+void RemoteBackend::run(Api::RunId id, QObject *context, Callback<Api::Run> done)
+{
+    call(Calls::RunsGet {id}, context, std::move(done));
+}
+
+void RemoteBackend::queryRuns(const Api::RunQuery &query, QObject *context, Callback<Api::Page<Api::Run>> done)
+{
+    call(Calls::RunsQuery {query}, context, std::move(done));
+}
+
+void RemoteBackend::commandRun(Api::RunId id, Api::RunCommand command, const QString &reason, QObject *context,
+                               Callback<Api::Run> done)
+{
+    call(Calls::RunsCommand {id, command, reason}, context, std::move(done));
+}
+
+void RemoteBackend::retryRun(Api::RunId id, const QString &step, QObject *context, Callback<Api::Run> done)
+{
+    call(Calls::RunsRetry {id, step}, context, std::move(done));
+}
+
+void RemoteBackend::approveStep(Api::RunId id, const QString &step, const Api::Approval &approval, QObject *context,
+                                Callback<Api::Run> done)
+{
+    call(Calls::RunsApprove {id, step, approval}, context, std::move(done));
+}
+
 void RemoteBackend::metrics(QObject *context, Callback<Api::MetricsSnapshot> done)
 {
     call(Calls::MetricsGet {}, context, std::move(done));

@@ -323,6 +323,71 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersTest &ou
     object.finish();
 }
 
+QJsonObject toJson(const RunsStart &call)
+{
+    return {{u"spec"_s, Api::toJson(call.spec)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsStart &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("spec"_L1, out.spec);
+    object.finish();
+}
+
+QJsonObject toJson(const RunsQuery &call)
+{
+    return {{u"query"_s, Api::toJson(call.query)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsQuery &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("query"_L1, out.query);
+    object.finish();
+}
+
+QJsonObject toJson(const RunsCommand &call)
+{
+    return {{u"id"_s, Api::toJson(call.id)}, {u"command"_s, Api::toJson(call.command)}, {u"reason"_s, call.reason}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsCommand &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("id"_L1, out.id);
+    object.required("command"_L1, out.command);
+    object.optional("reason"_L1, out.reason);
+    object.finish();
+}
+
+QJsonObject toJson(const RunsRetry &call)
+{
+    return {{u"id"_s, Api::toJson(call.id)}, {u"step"_s, call.step}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsRetry &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("id"_L1, out.id);
+    object.required("step"_L1, out.step);
+    object.finish();
+}
+
+QJsonObject toJson(const RunsApprove &call)
+{
+    return {{u"id"_s, Api::toJson(call.id)}, {u"step"_s, call.step}, {u"approval"_s, Api::toJson(call.approval)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsApprove &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.required("id"_L1, out.id);
+    object.required("step"_L1, out.step);
+    object.required("approval"_L1, out.approval);
+    object.finish();
+}
+
 } // namespace Calls
 
 namespace {

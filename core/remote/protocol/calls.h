@@ -8,6 +8,7 @@
 #include <api/jsonaudit.h>
 #include <api/jsonmemory.h>
 #include <api/jsonprovider.h>
+#include <api/jsonworkflow.h>
 
 #include <type_traits>
 #include <utility>
@@ -309,6 +310,59 @@ struct ProvidersTest
     bool operator==(const ProvidersTest &) const = default;
 };
 
+/// runs.start {"spec": RunSpec} -> Run
+struct RunsStart
+{
+    static constexpr Method method = Method::RunsStart; ///< The method.
+    using Result = Api::Run; ///< What the call answers.
+    Api::RunSpec spec; ///< The workflow (a file's JSON, any known format version), inputs and key.
+    bool operator==(const RunsStart &) const = default;
+};
+
+/// runs.get {"id"} -> Run
+using RunsGet = ById<Method::RunsGet, Api::RunId, Api::Run>;
+
+/// runs.query {"query": RunQuery} -> Page<Run>
+struct RunsQuery
+{
+    static constexpr Method method = Method::RunsQuery; ///< The method.
+    using Result = Api::Page<Api::Run>; ///< What the call answers.
+    Api::RunQuery query; ///< Filters and paging.
+    bool operator==(const RunsQuery &) const = default;
+};
+
+/// runs.command {"id", "command", "reason"?} -> Run
+struct RunsCommand
+{
+    static constexpr Method method = Method::RunsCommand; ///< The method.
+    using Result = Api::Run; ///< What the call answers.
+    Api::RunId id; ///< The run.
+    Api::RunCommand command = Api::RunCommand::Pause; ///< Pause, resume or cancel.
+    QString reason; ///< Why, for the run's history.
+    bool operator==(const RunsCommand &) const = default;
+};
+
+/// runs.retry {"id", "step"} -> Run
+struct RunsRetry
+{
+    static constexpr Method method = Method::RunsRetry; ///< The method.
+    using Result = Api::Run; ///< What the call answers.
+    Api::RunId id; ///< The finished run.
+    QString step; ///< The step to run again from.
+    bool operator==(const RunsRetry &) const = default;
+};
+
+/// runs.approve {"id", "step", "approval": Approval} -> Run
+struct RunsApprove
+{
+    static constexpr Method method = Method::RunsApprove; ///< The method.
+    using Result = Api::Run; ///< What the call answers.
+    Api::RunId id; ///< The run.
+    QString step; ///< The approval step that waits.
+    Api::Approval approval; ///< The verdict (its actor is set by the server).
+    bool operator==(const RunsApprove &) const = default;
+};
+
 } // namespace Calls
 
 /// Any call, decoded. The alternatives are in Method order, so index() is the Method.
@@ -321,7 +375,8 @@ using CallParams
                    Calls::LearningImport, Calls::EventsSubscribe, Calls::EventsUnsubscribe, Calls::MetricsGet,
                    Calls::KeysCreate, Calls::KeysList, Calls::KeysRevoke, Calls::AuditQuery, Calls::MemoryQuery,
                    Calls::MemoryPut, Calls::MemoryUpdate, Calls::MemoryRemove, Calls::ProvidersList,
-                   Calls::ProvidersPut, Calls::ProvidersRemove, Calls::ProvidersTest>;
+                   Calls::ProvidersPut, Calls::ProvidersRemove, Calls::ProvidersTest, Calls::RunsStart, Calls::RunsGet,
+                   Calls::RunsQuery, Calls::RunsCommand, Calls::RunsRetry, Calls::RunsApprove>;
 
 /// The call struct of a method: CallOf<Method::TasksSubmit> is Calls::TasksSubmit.
 template<Method M>
@@ -412,6 +467,11 @@ QJsonObject toJson(const MemoryUpdate &call); ///< {"id", "spec"}
 QJsonObject toJson(const ProvidersPut &call); ///< {"settings"}
 QJsonObject toJson(const ProvidersRemove &call); ///< {"name"}
 QJsonObject toJson(const ProvidersTest &call); ///< {"settings"}
+QJsonObject toJson(const RunsStart &call); ///< {"spec"}
+QJsonObject toJson(const RunsQuery &call); ///< {"query"}
+QJsonObject toJson(const RunsCommand &call); ///< {"id", "command", "reason"?}
+QJsonObject toJson(const RunsRetry &call); ///< {"id", "step"}
+QJsonObject toJson(const RunsApprove &call); ///< {"id", "step", "approval"}
 
 // Readers of the other calls' parameters; required members are the ones without '?' above.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, SwarmsCreate &out); ///< Reads swarms.create.
@@ -439,6 +499,11 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, MemoryUpdate &out
 void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersPut &out); ///< Reads providers.put.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersRemove &out); ///< Reads providers.remove.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, ProvidersTest &out); ///< Reads providers.test.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsStart &out); ///< Reads runs.start.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsQuery &out); ///< Reads runs.query.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsCommand &out); ///< Reads runs.command.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsRetry &out); ///< Reads runs.retry.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsApprove &out); ///< Reads runs.approve.
 
 } // namespace Calls
 

@@ -51,6 +51,12 @@ enum class Method
     ProvidersPut, ///< "providers.put": Backend::putProvider.
     ProvidersRemove, ///< "providers.remove": Backend::removeProvider.
     ProvidersTest, ///< "providers.test": Backend::testProvider.
+    RunsStart, ///< "runs.start": Backend::startRun.
+    RunsGet, ///< "runs.get": Backend::run.
+    RunsQuery, ///< "runs.query": Backend::queryRuns.
+    RunsCommand, ///< "runs.command": Backend::commandRun.
+    RunsRetry, ///< "runs.retry": Backend::retryRun.
+    RunsApprove, ///< "runs.approve": Backend::approveStep.
 };
 
 } // namespace QwenSwarm::Remote
@@ -59,7 +65,7 @@ enum class Method
 template<>
 struct QwenSwarm::Api::EnumNames<QwenSwarm::Remote::Method>
 {
-    static constexpr std::array<QStringView, 39> names {
+    static constexpr std::array<QStringView, 45> names {
         u"info",
         u"swarms.create",
         u"swarms.list",
@@ -99,6 +105,12 @@ struct QwenSwarm::Api::EnumNames<QwenSwarm::Remote::Method>
         u"providers.put",
         u"providers.remove",
         u"providers.test",
+        u"runs.start",
+        u"runs.get",
+        u"runs.query",
+        u"runs.command",
+        u"runs.retry",
+        u"runs.approve",
     };
 };
 

@@ -90,6 +90,17 @@ struct Visitor
     void operator()(const Calls::ProvidersPut &x) { b.putProvider(x.settings, c, answer<Api::ProviderInfo>(done)); }
     void operator()(const Calls::ProvidersRemove &x) { b.removeProvider(x.name, c, answerNothing(done)); }
     void operator()(const Calls::ProvidersTest &x) { b.testProvider(x.settings, c, answer<Api::ProviderCheck>(done)); }
+    void operator()(const Calls::RunsStart &x) { b.startRun(x.spec, c, answer<Api::Run>(done)); }
+    void operator()(const Calls::RunsGet &x) { b.run(x.id, c, answer<Api::Run>(done)); }
+    void operator()(const Calls::RunsQuery &x) { b.queryRuns(x.query, c, answer<Api::Page<Api::Run>>(done)); }
+    void operator()(const Calls::RunsCommand &x) { b.commandRun(x.id, x.command, x.reason, c, answer<Api::Run>(done)); }
+    void operator()(const Calls::RunsRetry &x) { b.retryRun(x.id, x.step, c, answer<Api::Run>(done)); }
+    void operator()(const Calls::RunsApprove &x)
+    {
+        Api::Approval approval = x.approval;
+        approval.actor = who.subject; // the authenticated caller, whatever the client claimed
+        b.approveStep(x.id, x.step, approval, c, answer<Api::Run>(done));
+    }
 
     // The authenticated caller writes the entry, whatever the client claimed.
     Api::MemorySpec writtenBy(Api::MemorySpec spec) const

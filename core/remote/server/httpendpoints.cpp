@@ -178,12 +178,16 @@ void HttpEndpoints::handle(const HttpRequestHead &head, const QByteArray &body, 
         audit(auth.identity().subject,
               methodName(head.path == "/v1/tasks/batch" ? Method::TasksSubmitBatch : Method::TasksSubmit).toString(),
               true, {});
+    if (writes && head.path == "/v1/runs")
+        audit(auth.identity().subject, methodName(Method::RunsStart).toString(), true, {});
     if (head.path == "/metrics" && head.method == "GET")
         return metrics(context, std::move(respond));
     if (head.path.startsWith("/v1/tasks"))
         return tasks(head, body, context, std::move(respond));
     if (const auto id = idAfter(head.path, "/v1/decisions/"); id && head.method == "GET")
         return m_backend.decision(Api::DecisionId(*id), context, replyWith<Api::Decision>(200, std::move(respond)));
+    if (head.path.startsWith("/v1/runs"))
+        return runs(head, body, context, std::move(respond));
     respond(HttpResponse::error(Api::makeError(ErrorCode::NotFound, QStringLiteral("no such resource"))));
 }
 
@@ -219,6 +223,26 @@ void HttpEndpoints::tasks(const HttpRequestHead &head, const QByteArray &body, Q
     if (!query)
         return respond(HttpResponse::error(query.error()));
     m_backend.queryTasks(query.value(), context, replyWith<Api::Page<Api::Task>>(200, std::move(respond)));
+}
+
+void HttpEndpoints::runs(const HttpRequestHead &head, const QByteArray &body, QObject *context, Respond respond)
+{
+    // POST /v1/runs {"workflow": <a workflow file's JSON>, "inputs": {...}, "idempotency_key": "..."}
+    if (head.method == "POST" && head.path == "/v1/runs") {
+        const QJsonDocument json = QJsonDocument::fromJson(body);
+        const auto spec = Api::fromJson<Api::RunSpec>(json.object());
+        if (!spec || !json.isObject())
+            return respond(HttpResponse::error(
+                spec ? Api::makeError(ErrorCode::InvalidArgument, QStringLiteral("expected a JSON object"))
+                     : spec.error()));
+        return m_backend.startRun(spec.value(), context, replyWith<Api::Run>(201, std::move(respond)));
+    }
+    if (head.method != "GET")
+        return respond(
+            HttpResponse::error(Api::makeError(ErrorCode::InvalidArgument, QStringLiteral("method not allowed"))));
+    if (const auto id = idAfter(head.path, "/v1/runs/"))
+        return m_backend.run(Api::RunId(*id), context, replyWith<Api::Run>(200, std::move(respond)));
+    respond(HttpResponse::error(Api::makeError(ErrorCode::NotFound, QStringLiteral("no such resource"))));
 }
 
 void HttpEndpoints::metrics(QObject *context, Respond respond)

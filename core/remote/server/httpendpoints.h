@@ -54,6 +54,7 @@ private:
     void metrics(QObject *context, Respond respond);
     void readiness(QObject *context, Respond respond);
     void tasks(const HttpRequestHead &head, const QByteArray &body, QObject *context, Respond respond);
+    void runs(const HttpRequestHead &head, const QByteArray &body, QObject *context, Respond respond);
 
     Api::Backend &m_backend;
     const Authenticator &m_authenticator;

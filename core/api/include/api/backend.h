@@ -9,6 +9,7 @@
 #include "api/provider.h"
 #include "api/query.h"
 #include "api/swarm.h"
+#include "api/workflow.h"
 
 #include <QObject>
 
@@ -140,6 +141,29 @@ public:
     /// saved), except that the name of a built-in or file provider tries that provider as configured.
     /// Operators and admins, remotely.
     virtual void testProvider(const ProviderSettings &settings, QObject *context, Callback<ProviderCheck> done) = 0;
+
+    // Workflows
+    /// Starts a run of a workflow, validated against this backend's swarms and strategies and its
+    /// inputs against the workflow's declarations: InvalidArgument naming the step and field of the
+    /// first problem (details.problems lists them all). A known idempotency key answers its run.
+    /// Operators and admins, remotely.
+    virtual void startRun(const RunSpec &spec, QObject *context, Callback<Run> done) = 0;
+    virtual void run(RunId id, QObject *context, Callback<Run> done) = 0;
+    /// Runs newest first, filtered (RunQuery). InvalidArgument for a bad cursor or limit.
+    virtual void queryRuns(const RunQuery &query, QObject *context, Callback<Page<Run>> done) = 0;
+    /// Pauses, resumes or cancels a run; InvalidState when its state does not allow it. Operators and
+    /// admins, remotely.
+    virtual void commandRun(RunId id, RunCommand command, const QString &reason, QObject *context, Callback<Run> done)
+        = 0;
+    /// Runs a finished run again from `step` (that step, the steps after it and any that did not
+    /// finish; the others' outputs are reused). InvalidState for an unfinished run, NotFound for an
+    /// unknown step. Operators and admins, remotely.
+    virtual void retryRun(RunId id, const QString &step, QObject *context, Callback<Run> done) = 0;
+    /// Approves, edits or rejects what an approval step shows. InvalidState if the step does not
+    /// wait. Operators and admins, remotely.
+    virtual void approveStep(RunId id, const QString &step, const Approval &approval, QObject *context,
+                             Callback<Run> done)
+        = 0;
 
     // Events
     /// Starts a subscription; its events arrive through eventsReceived().

@@ -3,6 +3,7 @@
 #include "api/agent.h"
 #include "api/decision.h"
 #include "api/task.h"
+#include "api/workflow.h"
 
 #include <QList>
 
@@ -19,12 +20,14 @@ enum class Topic
     Decisions,
     Logs,
     Audit,
+    Runs,
 };
 
 template<>
 struct EnumNames<Topic>
 {
-    static constexpr std::array<QStringView, 6> names {u"swarms", u"agents", u"tasks", u"decisions", u"logs", u"audit"};
+    static constexpr std::array<QStringView, 7> names {u"swarms", u"agents", u"tasks", u"decisions",
+                                                       u"logs",   u"audit",  u"runs"};
 };
 
 enum class SwarmChange
@@ -122,7 +125,20 @@ struct AuditEvent
     bool operator==(const AuditEvent &) const = default;
 };
 
-using EventPayload = std::variant<SwarmEvent, AgentEvent, TaskEvent, DecisionEvent, LogEvent, AuditEvent>;
+/// A workflow run changed state, or one of its steps did (stepId set).
+struct RunEvent
+{
+    RunId runId;
+    QString workflow;
+    QString stepId; ///< Empty for a change of the run's own state.
+    RunState runState = RunState::Running;
+    StepState stepState = StepState::Pending; ///< The step's new state (when stepId is set).
+    QString cause;
+
+    bool operator==(const RunEvent &) const = default;
+};
+
+using EventPayload = std::variant<SwarmEvent, AgentEvent, TaskEvent, DecisionEvent, LogEvent, AuditEvent, RunEvent>;
 
 /// One event. `seq` is assigned by the backend from one increasing sequence shared by all topics, so a
 /// client that saw seq N can resume after N.
