@@ -385,6 +385,57 @@
     </message>
 </context>
 <context>
+    <name>HeadlessRun</name>
+    <message>
+        <source>Runs a workflow file without a window and prints its progress and outputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workflow file (JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s inputs: a JSON object, or @FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on the qwen-swarmd daemon at URL instead of an embedded core; the token comes from --token or QWEN_SWARM_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT or API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA of the daemon&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the embedded core&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the embedded core in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the run&apos;s report to OUT.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve every approval step as it comes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the embedded core.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LogEntry</name>
     <message>
         <source>agent #%1 removed</source>
@@ -404,6 +455,14 @@
     </message>
     <message>
         <source>decision #%1 for task #%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run #%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run #%1 (%2), step %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -385,6 +385,57 @@
     </message>
 </context>
 <context>
+    <name>HeadlessRun</name>
+    <message>
+        <source>Runs a workflow file without a window and prints its progress and outputs.</source>
+        <translation>在无窗口模式下运行工作流文件，并打印其进度和输出。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>The workflow file (JSON).</source>
+        <translation>工作流文件（JSON）。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s inputs: a JSON object, or @FILE.</source>
+        <translation>运行的输入：一个 JSON 对象，或 @文件。</translation>
+    </message>
+    <message>
+        <source>Run on the qwen-swarmd daemon at URL instead of an embedded core; the token comes from --token or QWEN_SWARM_TOKEN.</source>
+        <translation>在 URL 处的 qwen-swarmd 守护进程上运行，而不是在内嵌核心上运行；令牌来自 --token 或 QWEN_SWARM_TOKEN。</translation>
+    </message>
+    <message>
+        <source>JWT or API key.</source>
+        <translation>JWT 或 API 密钥。</translation>
+    </message>
+    <message>
+        <source>CA of the daemon&apos;s certificate.</source>
+        <translation>守护进程证书的 CA。</translation>
+    </message>
+    <message>
+        <source>Folder of the embedded core&apos;s database.</source>
+        <translation>内嵌核心数据库所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Keep the embedded core in memory.</source>
+        <translation>将内嵌核心的数据只保存在内存中。</translation>
+    </message>
+    <message>
+        <source>Write the run&apos;s report to OUT.json.</source>
+        <translation>将运行报告写入 OUT.json。</translation>
+    </message>
+    <message>
+        <source>Approve every approval step as it comes.</source>
+        <translation>自动批准每一个审批步骤。</translation>
+    </message>
+    <message>
+        <source>Seed of the embedded core.</source>
+        <translation>内嵌核心的随机种子。</translation>
+    </message>
+</context>
+<context>
     <name>LogEntry</name>
     <message>
         <source>agent #%1 removed</source>
@@ -405,6 +456,14 @@
     <message>
         <source>decision #%1 for task #%2: %3</source>
         <translation>任务 #%2 的决策 #%1：%3</translation>
+    </message>
+    <message>
+        <source>run #%1 (%2): %3</source>
+        <translation>运行 #%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>run #%1 (%2), step %3: %4</source>
+        <translation>运行 #%1（%2），步骤 %3：%4</translation>
     </message>
 </context>
 <context>

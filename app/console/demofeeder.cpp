@@ -17,11 +17,17 @@ DemoFeeder::DemoFeeder(Backend &backend, int tasksPerSecond, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &DemoFeeder::submitOne);
 }
 
-void DemoFeeder::start()
+Result<SwarmSpec> DemoFeeder::demoSwarmSpec()
 {
     QFile file(QStringLiteral(":/demo/demo-swarm.json"));
-    file.open(QIODevice::ReadOnly);
-    const auto spec = fromJson<SwarmSpec>(QJsonDocument::fromJson(file.readAll()).object());
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Internal, QStringLiteral("the demo swarm is missing from the program's resources"));
+    return fromJson<SwarmSpec>(QJsonDocument::fromJson(file.readAll()).object());
+}
+
+void DemoFeeder::start()
+{
+    const auto spec = demoSwarmSpec();
     if (!spec) {
         m_lastError = spec.error().message;
         Q_EMIT failed(m_lastError);

@@ -19,6 +19,9 @@ class DemoFeeder : public QObject
 public:
     DemoFeeder(Api::Backend &backend, int tasksPerSecond, QObject *parent = nullptr);
 
+    /// The demo swarm, as resources/demo/demo-swarm.json defines it.
+    static Api::Result<Api::SwarmSpec> demoSwarmSpec();
+
     void start();
     QString lastError() const { return m_lastError; }
 

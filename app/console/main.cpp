@@ -1,6 +1,7 @@
 // qwen-swarm: the operations console. Composition root: builds a backend (an embedded core or a
 // client of a daemon), then the window.
 #include "consoleshell.h"
+#include "headlessrun.h"
 #include "screenshottour.h"
 
 #include <mainwindow/mainwindow.h>
@@ -94,15 +95,26 @@ void installTranslations(QApplication &app, const QString &requested)
         QApplication::installTranslator(qt);
 }
 
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("qwen-swarm"));
+    QCoreApplication::setOrganizationName(QStringLiteral("QwenSwarm"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QWENSWARM_VERSION));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // Commands that need no eyes run without a window (and without a display).
+    if (argc > 1 && qstrcmp(argv[1], "run") == 0) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        return Console::HeadlessRun::main(QCoreApplication::arguments());
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("qwen-swarm"));
+    nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Qwen Swarm"));
-    QApplication::setOrganizationName(QStringLiteral("QwenSwarm"));
-    QApplication::setApplicationVersion(QStringLiteral(QWENSWARM_VERSION));
 
     const Options o;
     QCommandLineParser parser;
