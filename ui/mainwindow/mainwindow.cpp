@@ -17,6 +17,8 @@
 #include "mainwindow/connectionstatuswidget.h"
 #include "mainwindow/shortcutsdialog.h"
 #include "providers/providerspage.h"
+#include "runs/runsmodel.h"
+#include "runs/runspage.h"
 #include "tasks/taskdetailwidget.h"
 #include "tasks/tasksmodel.h"
 #include "tasks/taskspage.h"
@@ -79,6 +81,8 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     addPage(Page::Consensus, tr("Consensus"), m_consensus);
     m_providers = new ProvidersPage(backend, this);
     addPage(Page::Providers, tr("Providers"), m_providers);
+    m_runs = new RunsPage(backend, this);
+    addPage(Page::Runs, tr("Runs"), m_runs);
     resetLayout();
     statusBar()->addPermanentWidget(m_connection);
     createMenus();
@@ -104,6 +108,7 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     m_graph->start();
     m_consensus->start();
     m_providers->start();
+    m_runs->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -190,7 +195,7 @@ void MainWindow::createFileAndGoMenus()
     const std::pair<Page, QString> pages[]
         = {{Page::Dashboard, tr("&Dashboard")}, {Page::Agents, tr("&Agents")},     {Page::Tasks, tr("&Tasks")},
            {Page::Logs, tr("&Logs")},           {Page::Graph, tr("Agent &graph")}, {Page::Consensus, tr("&Consensus")},
-           {Page::Providers, tr("&Providers")}};
+           {Page::Providers, tr("&Providers")}, {Page::Runs, tr("&Runs")}};
     for (const auto &[page, title] : pages) {
         QAction *action = go->addAction(title, QKeySequence(QStringLiteral("Ctrl+%1").arg(int(page) + 1)), this,
                                         [this, p = page] { showPage(p); });
@@ -250,6 +255,8 @@ void MainWindow::createPageMenus()
     consensus->addActions(m_consensus->pageActions());
     QMenu *providers = menuBar()->addMenu(tr("&Providers"));
     providers->addActions(m_providers->pageActions());
+    QMenu *runs = menuBar()->addMenu(tr("R&uns"));
+    runs->addActions(m_runs->pageActions());
 }
 
 void MainWindow::createHelpMenu()
@@ -280,6 +287,7 @@ void MainWindow::connectPages()
     connect(m_theme, &ThemeController::changed, m_consensus, &ConsensusPage::setDark);
     connect(m_providers, &ProvidersPage::statusMessage, this,
             [this](const QString &t) { statusBar()->showMessage(t, 6000); });
+    connect(m_runs, &RunsPage::statusMessage, this, [this](const QString &t) { statusBar()->showMessage(t, 6000); });
     connect(m_palette, &CommandPaletteDialog::agentChosen, this, &MainWindow::showAgent);
     connect(m_palette, &CommandPaletteDialog::taskChosen, this, &MainWindow::showTask);
     connect(m_palette, &CommandPaletteDialog::decisionChosen, this, &MainWindow::showDecision);
@@ -351,6 +359,7 @@ void MainWindow::findInCurrentPage()
         return m_graph->focusSearch();
     case Page::Consensus:
     case Page::Providers:
+    case Page::Runs:
     case Page::Dashboard: // nothing to search there: agents are the likelier target
     case Page::Agents:
         showPage(Page::Agents);
@@ -374,6 +383,8 @@ void MainWindow::refreshCurrentPage()
         return m_consensus->reload();
     case Page::Providers:
         return m_providers->refresh();
+    case Page::Runs:
+        return m_runs->model()->reload();
     case Page::Dashboard:
         return statusBar()->showMessage(tr("The dashboard is live; nothing to refresh."), 4000);
     }

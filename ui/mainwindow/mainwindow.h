@@ -26,6 +26,7 @@ class ConsensusPage;
 class DashboardPage;
 class LogsPage;
 class ProvidersPage;
+class RunsPage;
 class SecretStore;
 class SummaryPage;
 class SwarmDirectory;
@@ -33,7 +34,7 @@ class TasksPage;
 class ThemeController;
 
 /// The console's window: a shell of dockable, closable pages (dashboard, agents, tasks, logs, graph,
-/// consensus, providers) whose layout and geometry persist, with menus and shortcuts for every action,
+/// consensus, providers, workflow runs) whose layout and geometry persist, with menus and shortcuts for every action,
 /// a command palette (Ctrl+K), the connection in the status bar, and light or dark palettes that
 /// follow the system. It shows whatever Backend it is given and never knows which one.
 class MainWindow : public QMainWindow
@@ -50,6 +51,7 @@ public:
         Graph,
         Consensus,
         Providers,
+        Runs,
     };
 
     explicit MainWindow(Api::Backend &backend, QWidget *parent = nullptr);
@@ -63,6 +65,7 @@ public:
     AgentGraphPage *graphPage() const { return m_graph; }
     ConsensusPage *consensusPage() const { return m_consensus; }
     ProvidersPage *providersPage() const { return m_providers; }
+    RunsPage *runsPage() const { return m_runs; }
     CommandPaletteDialog *commandPalette() const { return m_palette; }
     ThemeController *theme() const { return m_theme; }
     QDockWidget *dock(Page page) const;
@@ -118,6 +121,7 @@ private:
     AgentGraphPage *m_graph = nullptr;
     ConsensusPage *m_consensus = nullptr;
     ProvidersPage *m_providers = nullptr;
+    RunsPage *m_runs = nullptr;
     ConnectionBar *m_connectionBar = nullptr;
     ConnectionStatusWidget *m_connection;
     CommandPaletteModel *m_paletteModel;

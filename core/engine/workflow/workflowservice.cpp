@@ -215,8 +215,15 @@ void WorkflowService::run(Api::RunId id, Reply<Api::Run> done)
 void WorkflowService::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done)
 {
     // Every change is written before it is answered, and the store orders reads after writes.
-    m_context.storeWriter.whenDurable(
-        [this, query, done = std::move(done)](Api::Result<void>) { m_context.store->queryRuns(query, done); });
+    m_context.storeWriter.whenDurable([this, query, done = std::move(done)](Api::Result<void>) {
+        // Every change published so far is in the page: a client resumes its events after this seq.
+        const quint64 asOfSeq = m_context.events.headSeq();
+        m_context.store->queryRuns(query, [asOfSeq, done](Api::Result<Api::Page<Api::Run>> page) {
+            if (page)
+                page.value().asOfSeq = asOfSeq;
+            done(std::move(page));
+        });
+    });
 }
 
 void WorkflowService::command(Api::RunId id, Api::RunCommand command, const QString &reason, Reply<Api::Run> done)
