@@ -9,6 +9,13 @@
 // until no task is unfinished and prints "drained". Prints "ready" once the engine has restored the
 // store, and "refused <message>" for a batch the engine refused (it is submitted again). Exits 0
 // when drained, 1 when the store cannot be opened.
+//
+//   qwen-swarm-crash-driver (--sqlite FILE | --pg URL) --workflow FILE [--latency-ms L]
+//
+// Starts the workflow (on the swarm "crash") with the idempotency key "crash-run", so that a driver
+// started again after a kill finds the run the first one started; prints "run <id>" once it has it,
+// then "done <state>" when the run has finished, and exits 0.
+#include <api/jsonworkflow.h>
 #include <backend/inprocessbackend.h>
 #include <store/groupcommitstore.h>
 #include <store/postgresstore.h>
@@ -17,6 +24,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
 #include <QTimer>
 
 #include <cstdio>
@@ -34,6 +43,7 @@ struct Options
     int batch = 100;
     int latencyMs = 1;
     int paceMs = 0; ///< Pause between batches, so that a run lasts long enough to be killed in.
+    QString workflow; ///< A workflow file to run instead of tasks.
 };
 
 std::unique_ptr<Engine::Store> openStore(const Options &options)
@@ -97,7 +107,40 @@ private:
     {
         std::puts("ready");
         std::fflush(stdout);
+        if (!m_options.workflow.isEmpty())
+            return startRun();
         submitMore();
+    }
+
+    void startRun()
+    {
+        QFile file(m_options.workflow);
+        if (!file.open(QIODevice::ReadOnly))
+            return quit(1, file.errorString());
+        auto workflow = Api::workflowFromJson(QJsonDocument::fromJson(file.readAll()).object());
+        if (!workflow)
+            return quit(1, workflow.error().message);
+        Api::RunSpec spec {*workflow, {}, QStringLiteral("crash-run")};
+        m_backend.startRun(spec, this, [this](Api::Result<Api::Run> run) {
+            if (!run)
+                return quit(1, run.error().message);
+            std::printf("run %llu\n", static_cast<unsigned long long>(run->id.value));
+            std::fflush(stdout);
+            waitForRun(run->id);
+        });
+    }
+
+    void waitForRun(Api::RunId id)
+    {
+        m_backend.run(id, this, [this, id](Api::Result<Api::Run> run) {
+            if (!run)
+                return quit(1, run.error().message);
+            if (!Api::isTerminal(run->state))
+                return QTimer::singleShot(20, this, [this, id] { waitForRun(id); });
+            std::printf("done %s\n", qPrintable(Api::enumName(run->state).toString()));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
     }
 
     void submitMore()
@@ -167,17 +210,20 @@ private:
 Options parse(const QCoreApplication &app)
 {
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("sqlite"), QStringLiteral("SQLite file."), QStringLiteral("FILE")},
-                       {QStringLiteral("pg"), QStringLiteral("PostgreSQL URL."), QStringLiteral("URL")},
-                       {QStringLiteral("tasks"), QStringLiteral("Tasks in all."), QStringLiteral("N")},
-                       {QStringLiteral("from"), QStringLiteral("First task to submit."), QStringLiteral("K")},
-                       {QStringLiteral("batch"), QStringLiteral("Tasks per submission."), QStringLiteral("B")},
-                       {QStringLiteral("latency-ms"), QStringLiteral("Model latency."), QStringLiteral("L")},
-                       {QStringLiteral("pace-ms"), QStringLiteral("Pause between batches."), QStringLiteral("P")}});
+    parser.addOptions(
+        {{QStringLiteral("sqlite"), QStringLiteral("SQLite file."), QStringLiteral("FILE")},
+         {QStringLiteral("pg"), QStringLiteral("PostgreSQL URL."), QStringLiteral("URL")},
+         {QStringLiteral("tasks"), QStringLiteral("Tasks in all."), QStringLiteral("N")},
+         {QStringLiteral("from"), QStringLiteral("First task to submit."), QStringLiteral("K")},
+         {QStringLiteral("batch"), QStringLiteral("Tasks per submission."), QStringLiteral("B")},
+         {QStringLiteral("latency-ms"), QStringLiteral("Model latency."), QStringLiteral("L")},
+         {QStringLiteral("pace-ms"), QStringLiteral("Pause between batches."), QStringLiteral("P")},
+         {QStringLiteral("workflow"), QStringLiteral("A workflow file to run."), QStringLiteral("FILE")}});
     parser.process(app);
     Options options;
     options.sqlite = parser.value(QStringLiteral("sqlite"));
     options.pg = parser.value(QStringLiteral("pg"));
+    options.workflow = parser.value(QStringLiteral("workflow"));
     auto number = [&parser](const char *name, int fallback) {
         return parser.isSet(QString::fromLatin1(name)) ? parser.value(QString::fromLatin1(name)).toInt() : fallback;
     };
