@@ -1,6 +1,7 @@
 // The runs page on a real in-process core: a workflow file started through the inputs dialog, the
 // run's steps shown live, an approval step approved edited through the dialog, pause, resume, cancel
-// and retry from a step; the models pass QAbstractItemModelTester.
+// and retry from a step; the models pass QAbstractItemModelTester. Set QS_SCREENSHOT_DIR to save
+// pictures of the page and the approval dialog there.
 #include "common/bannerwidget.h"
 #include "runs/approvaldialog.h"
 #include "runs/runsmodel.h"
@@ -223,6 +224,30 @@ private Q_SLOTS:
         QCOMPARE(f.page.model()->index(0, RunsModel::StepsColumn).data().toString(), u"1 / 1"_s);
         f.page.model()->reload();
         QVERIFY(Testing::spinUntil([&] { return f.page.model()->rowCount() == 3; }));
+    }
+
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("QS_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set QS_SCREENSHOT_DIR to save pictures of the page and the dialog there");
+        Fixture f;
+        Api::Workflow done = draftAndCheck();
+        done.steps = {done.steps.at(0)};
+        done.outputs = {{u"draft"_s, u"steps.draft.output"_s}};
+        f.startRun(done, {{u"topic"_s, u"tides"_s}});
+        const Api::RunId id = f.startRun(draftAndCheck(), {{u"topic"_s, u"owls"_s}});
+        QVERIFY(f.waitForState(id, Api::RunState::AwaitingApproval));
+        f.page.resize(1200, 720);
+        f.page.show();
+        f.page.selectRun(id);
+        f.page.selectStep(u"check"_s);
+        QTest::qWait(200);
+        QVERIFY(f.page.grab().save(dir + u"/runs-page.png"_s));
+        Ui::ApprovalDialog *dialog = f.page.openApprovalDialog();
+        QVERIFY(dialog);
+        QTest::qWait(100);
+        QVERIFY(dialog->grab().save(dir + u"/approval-dialog.png"_s));
     }
 };
 

@@ -102,6 +102,7 @@ RunsPage::RunsPage(Backend &backend, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setMinimumSectionSize(fontMetrics().horizontalAdvance(QStringLiteral("0000")));
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({m_pause, m_resume, m_cancel});
 
@@ -138,6 +139,8 @@ RunsPage::RunsPage(Backend &backend, QWidget *parent)
         if (m_select.isValid())
             selectRun(m_select);
     });
+    // A page holds a few hundred runs at most: fitting the columns to new rows is cheap.
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_view, &QTableView::resizeColumnsToContents);
     connect(m_model, &RunsModel::runChanged, this, [this](RunId id) {
         if (id == m_select && selectedRun() != id)
             selectRun(id);
@@ -265,7 +268,7 @@ void RunsPage::showSteps()
             RunsModel::stepStateText(step.state),
             QString::number(step.taskIds.size()),
             approval || step.state != StepState::Succeeded ? QString() : DisplayText::percent(step.agreement),
-            approval ? QString() : DisplayText::money(step.costUsd),
+            approval || step.state == StepState::Pending ? QString() : DisplayText::money(step.costUsd),
             outputPreview(step.output),
         };
         for (int column = 0; column < StepColumnCount; ++column) {
@@ -278,6 +281,7 @@ void RunsPage::showSteps()
         }
     }
     m_steps->resizeColumnsToContents();
+    m_steps->horizontalHeader()->setSectionResizeMode(StepOutputColumn, QHeaderView::Stretch);
     if (!keep.isEmpty())
         selectStep(keep);
     showStepDetail();
