@@ -655,6 +655,18 @@ private Q_SLOTS:
         QVERIFY(metrics->family(u"qwen_swarm_tasks_submitted_total"));
         QVERIFY(metrics->family(u"qwen_swarm_decision_agreement"));
     }
+
+    void metricsHistoryAnswersARangeOfRollups()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto none = ask<QList<Api::MetricsSnapshot>>(
+            [&](QObject *c, auto d) { b().metricsHistory(now - 3'600'000, now, c, d); });
+        QS_VERIFY_OK(none); // a fresh core has rolled nothing up yet
+        QVERIFY(none->isEmpty());
+        QS_VERIFY_ERROR(
+            (ask<QList<Api::MetricsSnapshot>>([&](QObject *c, auto d) { b().metricsHistory(now, now - 1, c, d); })),
+            ErrorCode::InvalidArgument);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBackendContract)

@@ -143,18 +143,18 @@ void TestPostgresStore::migratesAnEmptyDatabase()
     QCOMPARE(
         sql(db, u"SELECT string_agg(version || ' ' || description, '; ' ORDER BY version) FROM schema_version"_s),
         u"1 configuration, tasks, decisions and votes; 2 decision feedback, reputations and their history; "
-        "3 provider calls recorded for replay; 4 the audit log; 5 memory entries and their full-text index; 6 tasks by idempotency key; 7 providers an operator configured; 8 workflow runs"_s);
-    QCOMPARE(PostgresSchema::latestVersion(), 8);
+        "3 provider calls recorded for replay; 4 the audit log; 5 memory entries and their full-text index; 6 tasks by idempotency key; 7 providers an operator configured; 8 workflow runs; 9 metrics roll-ups"_s);
+    QCOMPARE(PostgresSchema::latestVersion(), 9);
     QCOMPARE(sql(db, u"SELECT obj_description('schema_version'::regclass, 'pg_class')"_s),
              QString::fromLatin1(PostgresSchema::marker));
     QCOMPARE(sql(db,
                  u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
                  "WHERE schemaname = 'public'"_s),
-             u"agents audit_log decision_feedback decisions id_marks memory_entries provider_calls providers "
-             "reputation_points reputations schema_version swarms tasks votes workflow_runs"_s);
+             u"agents audit_log decision_feedback decisions id_marks memory_entries metrics_rollups provider_calls "
+             "providers reputation_points reputations schema_version swarms tasks votes workflow_runs"_s);
     // Opening it again applies nothing.
     open(db).reset();
-    QCOMPARE(sql(db, u"SELECT count(*) FROM schema_version"_s), u"8"_s);
+    QCOMPARE(sql(db, u"SELECT count(*) FROM schema_version"_s), u"9"_s);
 }
 
 void TestPostgresStore::migratesAnOlderSchema()
@@ -167,14 +167,14 @@ void TestPostgresStore::migratesAnOlderSchema()
     // As a build that knew only version 1 left it.
     sql(db,
         u"DROP TABLE decision_feedback, reputations, reputation_points, provider_calls, audit_log, memory_entries; "
-        "DROP INDEX tasks_idempotency_key; DROP TABLE providers, workflow_runs; "
+        "DROP INDEX tasks_idempotency_key; DROP TABLE providers, workflow_runs, metrics_rollups; "
         "DELETE FROM schema_version WHERE version >= 2"_s);
     auto store = open(db);
     QVERIFY(fetchTask(*store, 1).value() == richTask(1));
     QS_VERIFY_OK(write(*store, FeedbackWrite {Api::DecisionId(1), {}}));
     store.reset();
     QCOMPARE(sql(db, u"SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"_s),
-             u"1,2,3,4,5,6,7,8"_s);
+             u"1,2,3,4,5,6,7,8,9"_s);
 }
 
 void TestPostgresStore::refusesANewerSchema()

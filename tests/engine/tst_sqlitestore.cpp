@@ -204,8 +204,8 @@ void TestSqliteStore::migratesAnEmptyFile()
     Inspector db(path(file));
     QCOMPARE(db.integer("PRAGMA application_id"), qint64(SqliteSchema::applicationId));
     QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"),
-             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s, u"8"_s, u"9"_s}));
-    QCOMPARE(SqliteSchema::latestVersion(), 9);
+             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s, u"8"_s, u"9"_s, u"10"_s}));
+    QCOMPARE(SqliteSchema::latestVersion(), 10);
     QCOMPARE(db.text("PRAGMA journal_mode"), u"wal"_s);
     QCOMPARE(db.column("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                        "ORDER BY name"),
@@ -222,6 +222,7 @@ void TestSqliteStore::migratesAnEmptyFile()
                            u"memory_fts_idx"_s,
                            u"memory_owners"_s,
                            u"memory_tags"_s,
+                           u"metrics_rollups"_s,
                            u"provider_calls"_s,
                            u"providers"_s,
                            u"reputation_points"_s,
@@ -246,7 +247,7 @@ void TestSqliteStore::migratesAnOlderSchema()
                              "DROP TABLE provider_calls; DROP TABLE audit_log; DROP TABLE memory_fts; "
                              "DROP TABLE memory_tags; DROP TABLE memory_owners; DROP TABLE memory_entries; "
                              "DROP INDEX tasks_idempotency_key; DROP TABLE providers; DROP TABLE workflow_runs; "
-                             "DELETE FROM schema_version WHERE version >= 2"));
+                             "DROP TABLE metrics_rollups; DELETE FROM schema_version WHERE version >= 2"));
     }
     auto store = open(u"older.sqlite3"_s);
     QVERIFY(fetchTask(*store, 1).value() == richTask(1));
@@ -254,7 +255,7 @@ void TestSqliteStore::migratesAnOlderSchema()
     store.reset();
     Inspector db(path(u"older.sqlite3"_s));
     QCOMPARE(db.column("SELECT version FROM schema_version ORDER BY version"),
-             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s, u"8"_s, u"9"_s}));
+             (QStringList {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s, u"8"_s, u"9"_s, u"10"_s}));
 }
 
 // Entries written before version 8 are found by owner and word afterwards.
@@ -274,7 +275,8 @@ void TestSqliteStore::memoryIndexGainsItsOwnersOnMigration()
                     "CREATE VIRTUAL TABLE memory_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0'); "
                     "CREATE VIRTUAL TABLE memory_fts_terms USING fts5vocab(memory_fts, 'row'); "
                     "INSERT INTO memory_fts (rowid, words) SELECT id, words FROM words; DROP TABLE words; "
-                    "DROP TABLE workflow_runs; DELETE FROM schema_version WHERE version >= 8"));
+                    "DROP TABLE workflow_runs; DROP TABLE metrics_rollups; "
+                    "DELETE FROM schema_version WHERE version >= 8"));
     }
     auto store = open(u"index.sqlite3"_s);
     Api::MemoryQuery q;

@@ -161,6 +161,7 @@ private slots:
     void loadListsOnlyUnfinishedRuns_data();
     void loadListsOnlyUnfinishedRuns();
     void loadHoldsUnfinishedRunsAndEveryRunsKey();
+    void metricsRollupsAreKeptByMinuteAndPruned();
 };
 
 std::unique_ptr<Store> TestStoreContract::open()
@@ -1431,6 +1432,59 @@ void TestStoreContract::unknownRunIsNotFound()
     QS_VERIFY_ERROR(fetchRun(*store, 9), Api::ErrorCode::NotFound);
     QS_VERIFY_ERROR(fetchRun(*store, 0), Api::ErrorCode::NotFound);
     QCOMPARE(fetchRun(*store, 8)->id, Api::RunId(8));
+}
+
+namespace {
+
+Api::MetricsSnapshot rollup(qint64 minuteMs, double finished)
+{
+    Api::MetricSample sample;
+    sample.labels = {{u"state"_s, u"succeeded"_s}};
+    sample.value = finished;
+    Api::MetricSample histogram;
+    histogram.bucketBounds = {0.1, 1, 10};
+    histogram.bucketCounts = {1, 2, quint64(finished)};
+    histogram.count = quint64(finished);
+    histogram.sum = finished * 0.5;
+    return Api::MetricsSnapshot {
+        minuteMs,
+        {Api::MetricFamily {u"qwen_swarm_tasks_finished_total"_s, u"Tasks."_s, Api::MetricType::Counter, {sample}},
+         Api::MetricFamily {
+             u"qwen_swarm_task_duration_seconds"_s, u"Durations."_s, Api::MetricType::Histogram, {histogram}}}};
+}
+
+Api::Result<QList<Api::MetricsSnapshot>> fetchRollups(Store &store, qint64 fromMs, qint64 toMs)
+{
+    return await<QList<Api::MetricsSnapshot>>([&](QObject *, auto done) { store.metricsHistory(fromMs, toMs, done); });
+}
+
+} // namespace
+
+void TestStoreContract::metricsRollupsAreKeptByMinuteAndPruned()
+{
+    auto store = open();
+    constexpr qint64 minute = 60'000;
+    const qint64 t0 = 1'764'237'600'000; // on a minute
+    for (int i = 0; i < 5; ++i)
+        QS_VERIFY_OK(write(*store, MetricsRollupWrite {rollup(t0 + i * minute, i * 10), 0}));
+    auto all = fetchRollups(*store, t0, t0 + 5 * minute);
+    QS_VERIFY_OK(all);
+    QCOMPARE(all->size(), 5);
+    QCOMPARE(all->at(0), rollup(t0, 0)); // oldest first, every member back
+    QCOMPARE(all->at(4), rollup(t0 + 4 * minute, 40));
+    // [from, to): the end is out.
+    auto some = fetchRollups(*store, t0 + minute, t0 + 3 * minute);
+    QCOMPARE(some->size(), 2);
+    QCOMPARE(some->at(0).timeMs, t0 + minute);
+    // A minute written again is replaced; a write prunes what is older than it keeps.
+    QS_VERIFY_OK(write(*store, MetricsRollupWrite {rollup(t0 + 4 * minute, 99), t0 + 2 * minute}));
+    reopen(store);
+    all = fetchRollups(*store, 0, t0 + 10 * minute);
+    QS_VERIFY_OK(all);
+    QCOMPARE(all->size(), 3);
+    QCOMPARE(all->at(0).timeMs, t0 + 2 * minute);
+    QCOMPARE(all->at(2), rollup(t0 + 4 * minute, 99));
+    QCOMPARE(fetchRollups(*store, t0 + 20 * minute, t0 + 30 * minute)->size(), 0);
 }
 
 void TestStoreContract::queryRuns_data()

@@ -233,6 +233,8 @@ inline Remote::CallParams call(Remote::Method method)
         return ProvidersRemove {u"qwen"_s};
     case M::ProvidersTest:
         return ProvidersTest {providerSettings()};
+    case M::MetricsHistory:
+        return MetricsHistory {T0, T0 + 3'600'000};
     case M::RunsStart:
         return RunsStart {Api::RunSpec {workflow(), QJsonObject {{u"question"_s, u"why?"_s}}, u"nightly-7"_s}};
     case M::RunsGet:

@@ -79,6 +79,7 @@ QList<std::pair<QString, Role>> TestRole::expectedTable()
         {u"runs.command"_s, Role::Operator},
         {u"runs.retry"_s, Role::Operator},
         {u"runs.approve"_s, Role::Operator},
+        {u"metrics.history"_s, Role::Viewer},
     };
 }
 

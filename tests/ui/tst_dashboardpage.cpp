@@ -88,6 +88,7 @@ private Q_SLOTS:
     void chartsRedrawAtABoundedRateUnderABurst();
     void pauseFreezesTheChartsWhileSamplingGoesOn();
     void chartsShowTheBackendsWork();
+    void historyFromTheCoresRollupsComesFirst();
 };
 
 void TstDashboardPage::histogramQuantiles_data()
@@ -285,6 +286,52 @@ void TstDashboardPage::chartsShowTheBackendsWork()
     QVERIFY(Testing::spinUntil([&] { return maxOf(0, 0) > 0 && maxOf(2, 0) > 0 && maxOf(1, 0) > 0; }, 15000));
     QVERIFY(maxOf(3, 0) > 0); // tokens
     QVERIFY(maxOf(4, 0) > 0); // cost
+}
+
+void TstDashboardPage::historyFromTheCoresRollupsComesFirst()
+{
+    // Three hours of roll-ups a minute apart (10 tasks a minute), a gap of ten minutes, then more.
+    auto backend = makeBackend();
+    MetricsHistory history(*backend);
+    QList<Api::MetricsSnapshot> rollups;
+    Counts c;
+    c.timeMs = 60'000'000;
+    for (int i = 0; i < 180; ++i) {
+        c.timeMs += 60'000;
+        c.finished += 10;
+        rollups.append(snapshot(c).rolledUp());
+    }
+    c.timeMs += 10 * 60'000; // the core was down
+    c.finished += 10;
+    rollups.append(snapshot(c).rolledUp());
+    c.timeMs += 60'000;
+    c.finished += 10;
+    rollups.append(snapshot(c).rolledUp());
+    history.addHistory(rollups);
+    QVERIFY(history.historyLoaded());
+    QCOMPARE(history.coarseCount(), qsizetype(179 + 1)); // no point across the gap
+    const QList<MetricsPoint> day = history.points(MetricsHistory::Window::OneDay, 1000);
+    QCOMPARE(day.size(), 180);
+    QCOMPARE(day.constLast().timeMs, c.timeMs);
+    for (const MetricsPoint &p : day)
+        QCOMPARE(p[MetricsPoint::TasksFinishedPerSecond], 10.0 / 60.0);
+    // The console's own samples come after; roll-ups newer than them are not taken twice.
+    Counts live = c;
+    for (int i = 0; i < 3; ++i) {
+        live.timeMs += 1000;
+        live.finished += 1;
+        history.addSnapshot(snapshot(live));
+    }
+    const qsizetype before = history.coarseCount();
+    history.addHistory(rollups);
+    QCOMPARE(history.coarseCount(), before); // nothing older than what it holds: nothing taken twice
+    QVERIFY(history.points(MetricsHistory::Window::OneMinute).constLast().timeMs == live.timeMs);
+
+    // The page loads them through the Backend: an embedded core that rolled up nothing yet answers none.
+    Ui::DashboardPage page(*backend);
+    page.start();
+    QVERIFY(Testing::spinUntil([&] { return page.history()->historyLoaded(); }));
+    QCOMPARE(page.history()->coarseCount(), qsizetype(0));
 }
 
 QTEST_MAIN(TstDashboardPage)

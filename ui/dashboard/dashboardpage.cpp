@@ -69,9 +69,9 @@ void DashboardPage::createActions()
     connect(m_pause, &QAction::toggled, this, &DashboardPage::setPaused);
 
     m_windows = new QActionGroup(this);
-    const QString history = tr("The charts show what this console sampled since it opened: a point a second for "
-                               "the last hour, a point a minute for 24 hours. History from the store's roll-ups "
-                               "is not available yet.");
+    const QString history = tr("The charts show what this console sampled since it opened, a point a second for "
+                               "the last hour, and before that the core's own per-minute roll-ups (kept eight "
+                               "days), a point a minute for 24 hours.");
     const struct
     {
         const char *text;

@@ -56,8 +56,39 @@ qint64 MetricsHistory::spanMs(Window window)
 
 void MetricsHistory::start()
 {
+    loadHistory();
     poll();
     m_timer.start();
+}
+
+void MetricsHistory::loadHistory()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_backend.metricsHistory(now - coarseSpanMs, now, this, [this](Result<QList<MetricsSnapshot>> rollups) {
+        if (!rollups) // a core that keeps no history: the charts start with this console
+            return;
+        addHistory(rollups.value());
+    });
+}
+
+void MetricsHistory::addHistory(const QList<MetricsSnapshot> &rollups)
+{
+    const qint64 sampledFrom = !m_coarse.empty() ? m_coarse.front().timeMs
+        : !m_raw.empty()                         ? m_raw.front().timeMs
+                                                 : std::numeric_limits<qint64>::max();
+    std::deque<MetricsPoint> older;
+    for (qsizetype i = 1; i < rollups.size(); ++i) {
+        const Raw from = extract(rollups.at(i - 1));
+        const Raw to = extract(rollups.at(i));
+        if (to.timeMs >= sampledFrom)
+            break;
+        if (to.timeMs - from.timeMs <= 2 * coarseStepMs) // across a gap there is nothing to say
+            older.push_back(derive(from, to));
+    }
+    m_coarse.insert(m_coarse.begin(), older.begin(), older.end());
+    m_historyLoaded = true;
+    if (!older.empty())
+        Q_EMIT sampled();
 }
 
 void MetricsHistory::stop()
@@ -177,10 +208,10 @@ void MetricsHistory::addSnapshot(const MetricsSnapshot &snapshot)
 QList<MetricsPoint> MetricsHistory::points(Window window, int maxPoints) const
 {
     QList<MetricsPoint> out;
-    if (m_fine.empty())
+    if (m_fine.empty() && m_coarse.empty())
         return out;
     const qint64 from = latestTimeMs() - spanMs(window);
-    const qint64 fineStart = m_fine.front().timeMs;
+    const qint64 fineStart = m_fine.empty() ? std::numeric_limits<qint64>::max() : m_fine.front().timeMs;
     for (const MetricsPoint &p : m_coarse) {
         if (p.timeMs >= from && p.timeMs < fineStart)
             out.append(p);
@@ -223,7 +254,7 @@ std::optional<MetricsPoint> MetricsHistory::latest() const
 
 qint64 MetricsHistory::latestTimeMs() const
 {
-    return m_raw.empty() ? 0 : m_raw.back().timeMs;
+    return !m_raw.empty() ? m_raw.back().timeMs : !m_coarse.empty() ? m_coarse.back().timeMs : 0;
 }
 
 } // namespace QwenSwarm::Ui

@@ -12,9 +12,9 @@
 namespace QwenSwarm::Ui {
 
 /// The dashboard's memory: polls Backend::metrics (one request at a time) and keeps what the charts
-/// draw, bounded: a point a poll for the last hour, and a point a minute for the last 24 hours. It
-/// only knows what it sampled since it started; history from the store's roll-ups is not available
-/// through the Backend yet.
+/// draw, bounded: a point a poll for the last hour, and a point a minute for the last 24 hours. What
+/// came before it started comes from the core's per-minute roll-ups (Backend::metricsHistory), read
+/// once at start: a point a minute until its own sampling begins.
 class MetricsHistory : public QObject
 {
     Q_OBJECT
@@ -36,6 +36,10 @@ public:
     void stop();
     /// Takes a snapshot as if it had been polled (the poll's answer goes here).
     void addSnapshot(const Api::MetricsSnapshot &snapshot);
+    /// Takes the core's per-minute roll-ups (oldest first): a point for each minute that follows
+    /// another, older than anything sampled. A gap (the core was down) draws no point across it.
+    void addHistory(const QList<Api::MetricsSnapshot> &rollups);
+    bool historyLoaded() const { return m_historyLoaded; }
     /// The points within `window` of the newest one, oldest first, averaged down to at most
     /// `maxPoints`.
     QList<MetricsPoint> points(Window window, int maxPoints = 600) const;
@@ -62,6 +66,7 @@ private:
     };
 
     void poll();
+    void loadHistory();
     static Raw extract(const Api::MetricsSnapshot &snapshot);
     static MetricsPoint derive(const Raw &from, const Raw &to);
     static MetricsPoint average(const QList<MetricsPoint> &group);
@@ -74,6 +79,7 @@ private:
     std::deque<MetricsPoint> m_fine;
     std::deque<MetricsPoint> m_coarse;
     QString m_lastError;
+    bool m_historyLoaded = false;
 };
 
 } // namespace QwenSwarm::Ui

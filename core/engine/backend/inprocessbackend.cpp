@@ -297,6 +297,12 @@ void InProcessBackend::metrics(QObject *context, Callback<Api::MetricsSnapshot> 
     call(context, std::move(done), [](Engine &e, auto reply) { reply(e.metrics()); });
 }
 
+void InProcessBackend::metricsHistory(qint64 fromMs, qint64 toMs, QObject *context,
+                                      Callback<QList<Api::MetricsSnapshot>> done)
+{
+    call(context, std::move(done), [fromMs, toMs](Engine &e, auto reply) { e.metricsHistory(fromMs, toMs, reply); });
+}
+
 void InProcessBackend::queryAudit(const Api::AuditQuery &query, QObject *context,
                                   Callback<Api::Page<Api::AuditEntry>> done)
 {

@@ -40,6 +40,7 @@ Engine::Engine(EngineConfig config, std::unique_ptr<Store> store, QObject *paren
         // Writes the store failed are written again until it takes them (a full disk freed, a server back).
         m_context.storeWriter.retry();
         m_context.providers.collectRetired();
+        rollUpMetrics(wallClockMs());
     });
 }
 
@@ -313,6 +314,31 @@ Api::Result<void> Engine::unsubscribe(Api::SubscriptionId id)
 void Engine::removeSink(EventSink *sink)
 {
     m_context.events.removeSink(sink);
+}
+
+void Engine::rollUpMetrics(qint64 nowMs)
+{
+    const qint64 minute = nowMs - nowMs % 60'000;
+    if (m_rolledUpMinuteMs == 0) { // the first minute is partial: its roll-up comes at its end
+        m_rolledUpMinuteMs = minute;
+        return;
+    }
+    if (minute <= m_rolledUpMinuteMs)
+        return;
+    m_rolledUpMinuteMs = minute;
+    Api::MetricsSnapshot rollup = metrics().rolledUp();
+    rollup.timeMs = minute;
+    m_context.storeWriter.append(MetricsRollupWrite {std::move(rollup), minute - rollupRetentionMs});
+}
+
+void Engine::metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done)
+{
+    if (fromMs > toMs || toMs - fromMs > rollupRetentionMs)
+        return done(Api::makeError(ErrorCode::InvalidArgument,
+                                   QStringLiteral("from..to: a range of at most eight days, from before to")));
+    m_context.storeWriter.whenDurable([this, fromMs, toMs, done = std::move(done)](Api::Result<void>) {
+        m_context.store->metricsHistory(fromMs, toMs, done);
+    });
 }
 
 Api::MetricsSnapshot Engine::metrics()

@@ -56,6 +56,12 @@ public:
     Api::Result<void> unsubscribe(Api::SubscriptionId id);
     void removeSink(EventSink *sink);
     Api::MetricsSnapshot metrics();
+    /// The stored per-minute roll-ups of [fromMs, toMs), oldest first (see Backend::metricsHistory).
+    void metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done);
+    /// Stores the roll-up of the minute that just ended, once a minute (the housekeeping tick calls it).
+    void rollUpMetrics(qint64 nowMs);
+    /// How long roll-ups are kept.
+    static constexpr qint64 rollupRetentionMs = 8 * 86'400'000LL;
 
     /// Adds a provider agents can name (engine thread). The simulated provider is always there.
     void addProvider(std::unique_ptr<Provider> provider);
@@ -81,6 +87,7 @@ private:
     WorkflowService m_workflows;
     QTimer *m_housekeeping;
     int m_housekeepingTicks = 0;
+    qint64 m_rolledUpMinuteMs = 0; ///< The minute of the last roll-up (0: none yet).
     bool m_started = false;
     bool m_flushQueued = false;
     std::vector<std::function<void()>> m_waitingForStart;

@@ -116,6 +116,12 @@ void GroupCommitStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api
     m_inner->queryRuns(query, std::move(done));
 }
 
+void GroupCommitStore::metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done)
+{
+    commitPending();
+    m_inner->metricsHistory(fromMs, toMs, std::move(done));
+}
+
 void GroupCommitStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     commitPending();

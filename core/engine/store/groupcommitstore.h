@@ -39,6 +39,7 @@ public:
     void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
     void run(Api::RunId id, Reply<Api::Run> done) override;
     void queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done) override;
+    void metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done) override;
     void putMemory(const Api::MemoryEntry &entry, const Api::MemoryBudget &budget, qint64 nowMs,
                    Reply<Api::MemoryEntry> done) override;
     void importMemory(const QList<Api::MemoryEntry> &entries, Reply<void> done) override;

@@ -126,6 +126,12 @@ void MemoryStore::apply(RunWrite &&w)
         m_runs.insert(it, std::move(w.run));
 }
 
+void MemoryStore::apply(MetricsRollupWrite &&w)
+{
+    m_rollups.erase(m_rollups.begin(), m_rollups.lower_bound(w.keepFromMs));
+    m_rollups.insert_or_assign(w.rollup.timeMs, std::move(w.rollup));
+}
+
 void MemoryStore::apply(SwarmWrite &&w)
 {
     if (w.remove)
@@ -328,6 +334,14 @@ void MemoryStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run
     done(pageOf<Api::Run, Api::Run>(m_runs, query.page, [&query](const Api::Run &run) -> std::optional<Api::Run> {
         return matchesQuery(run, query) ? std::optional(run) : std::nullopt;
     }));
+}
+
+void MemoryStore::metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done)
+{
+    QList<Api::MetricsSnapshot> rollups;
+    for (auto it = m_rollups.lower_bound(fromMs); it != m_rollups.end() && it->first < toMs; ++it)
+        rollups.append(it->second);
+    done(std::move(rollups));
 }
 
 void MemoryStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)

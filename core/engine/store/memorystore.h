@@ -7,6 +7,7 @@
 #include <QMap>
 
 #include <deque>
+#include <map>
 
 namespace QwenSwarm::Engine {
 
@@ -36,6 +37,7 @@ public:
     void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
     void run(Api::RunId id, Reply<Api::Run> done) override;
     void queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done) override;
+    void metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done) override;
 
 private:
     struct StoredTask
@@ -78,6 +80,7 @@ private:
     void apply(ProviderCallWrite &&w);
     void apply(AuditWrite &&w);
     void apply(RunWrite &&w);
+    void apply(MetricsRollupWrite &&w);
     Api::Decision unpacked(const StoredDecision &stored) const;
     static StoredTask stored(const Api::Task &task);
     static Api::Task unpacked(const StoredTask &stored);
@@ -106,6 +109,7 @@ private:
     };
     std::deque<StoredAudit> m_audit;
     std::deque<Api::Run> m_runs; // by id
+    std::map<qint64, Api::MetricsSnapshot> m_rollups; // by minute
 };
 
 } // namespace QwenSwarm::Engine

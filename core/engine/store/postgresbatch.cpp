@@ -96,6 +96,19 @@ runs_written AS (
         idempotency_key = excluded.idempotency_key, created_ms = excluded.created_ms, record = excluded.record
 ))sql";
 
+// Roll-ups older than the batch's oldest "keep from" go; then each minute's is written.
+const char *const rollupsPrunedPart = R"sql(
+rollups_pruned AS (
+    DELETE FROM metrics_rollups WHERE minute_ms < (SELECT min(k) FROM unnest($1::bigint[]) AS k)
+))sql";
+
+const char *const rollupsPart = R"sql(
+rollups_written AS (
+    INSERT INTO metrics_rollups (minute_ms, record)
+    SELECT * FROM unnest($1::bigint[], $2::text[])
+    ON CONFLICT (minute_ms) DO UPDATE SET record = excluded.record
+))sql";
+
 QByteArray compact(const QJsonValue &json)
 {
     return QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact);
@@ -173,6 +186,7 @@ struct PostgresBatch::Planner
     LastOf<QString, ProviderCallWrite> providerCalls;
     LastOf<QString, ProviderWrite> providers;
     LastOf<quint64, RunWrite> runs;
+    LastOf<qint64, MetricsRollupWrite> rollups;
     QSet<quint64> decisionIds;
     QHash<quint64, std::size_t> taskWrites; // task id -> writes of it planned so far
 
@@ -206,12 +220,13 @@ struct PostgresBatch::Planner
     void operator()(const AuditWrite &w) { batch.audit.push_back(&w.entry); }
     void operator()(const ProviderWrite &w) { providers.add(w.settings.name, &w); }
     void operator()(const RunWrite &w) { runs.add(w.run.id.value, &w); }
+    void operator()(const MetricsRollupWrite &w) { rollups.add(w.rollup.timeMs, &w); }
 };
 
 PostgresBatch::PostgresBatch(const std::vector<StoreWrite> &writes)
 {
     const std::vector<bool> skipped = moot(writes);
-    Planner planner {*this, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    Planner planner {*this, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t i = 0; i < writes.size(); ++i) {
         if (!skipped[i])
             std::visit(planner, writes[i]);
@@ -234,6 +249,7 @@ PostgresBatch::PostgresBatch(const std::vector<StoreWrite> &writes)
     providers = planner.providers.writes();
     for (const RunWrite *w : planner.runs.writes())
         runs.push_back(&w->run);
+    rollups = planner.rollups.writes();
 }
 
 } // namespace QwenSwarm::Engine
@@ -261,6 +277,7 @@ std::vector<PostgresStatement> PostgresBatch::statements() const
     addPart(first, providerCallsPart, c);
     addAudit(first);
     addRuns(first);
+    addRollups(first);
     if (first.isEmpty())
         statements.clear();
     return statements;
@@ -363,6 +380,21 @@ void PostgresBatch::addRuns(PostgresStatement &statement) const
         c.addRow();
     }
     addPart(statement, runsPart, c);
+}
+
+void PostgresBatch::addRollups(PostgresStatement &statement) const
+{
+    PostgresColumns keep(1);
+    PostgresColumns c(2);
+    for (const MetricsRollupWrite *w : rollups) {
+        keep[0].add(w->keepFromMs);
+        keep.addRow();
+        c[0].add(w->rollup.timeMs);
+        c[1].addUtf8(compact(Api::toJson(w->rollup)));
+        c.addRow();
+    }
+    addPart(statement, rollupsPrunedPart, keep);
+    addPart(statement, rollupsPart, c);
 }
 
 void PostgresBatch::addLearning(PostgresStatement &statement) const

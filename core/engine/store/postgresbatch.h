@@ -50,6 +50,7 @@ public:
     std::vector<const ProviderWrite *> providers; ///< The last write of each provider.
     std::vector<const Api::AuditEntry *> audit; ///< All kept, in order (ids are the order of writing).
     std::vector<const Api::Run *> runs; ///< The last write of each run.
+    std::vector<const MetricsRollupWrite *> rollups; ///< The last write of each minute.
 
     /// The writes of a batch that a later write of the same batch makes moot: progress p of a task
     /// when the task's next (not moot) write in the batch is progress q with p.attempt <= q.attempt
@@ -65,6 +66,7 @@ private:
     void addLearning(PostgresStatement &statement) const;
     void addAudit(PostgresStatement &statement) const;
     void addRuns(PostgresStatement &statement) const;
+    void addRollups(PostgresStatement &statement) const;
 };
 
 } // namespace QwenSwarm::Engine

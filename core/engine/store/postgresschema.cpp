@@ -258,6 +258,14 @@ CREATE INDEX workflow_runs_state ON workflow_runs(state, id);
 CREATE INDEX workflow_runs_workflow ON workflow_runs(workflow, id);
 )sql";
 
+// Version 9: per-minute metrics roll-ups (see sqliteschema.cpp, version 10).
+const char *const version9 = R"sql(
+CREATE TABLE metrics_rollups (
+    minute_ms BIGINT PRIMARY KEY,
+    record TEXT NOT NULL
+);
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
@@ -267,6 +275,7 @@ const Migration migrations[] = {
     {6, "tasks by idempotency key", version6},
     {7, "providers an operator configured", version7},
     {8, "workflow runs", version8},
+    {9, "metrics roll-ups", version9},
 };
 
 // Whether schema_version exists in the current schema, its comment, and how many tables, views and

@@ -403,6 +403,26 @@ void PostgresStore::run(Api::RunId id, Reply<Api::Run> done)
     }));
 }
 
+void PostgresStore::metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done)
+{
+    using List = QList<Api::MetricsSnapshot>;
+    done(reading<List>(*m_connection, [this, fromMs, toMs](pqxx::transaction_base &tx) -> Api::Result<List> {
+        const pqxx::result rows = m_connection->exec(
+            tx,
+            "SELECT minute_ms, record FROM metrics_rollups WHERE minute_ms >= $1 AND minute_ms < $2 "
+            "ORDER BY minute_ms",
+            {std::to_string(fromMs), std::to_string(toMs)});
+        List rollups;
+        for (const auto &row : rows) {
+            auto rollup = parseRecord<Api::MetricsSnapshot>(PostgresRow(row), 1, "metrics roll-up");
+            if (!rollup)
+                return rollup.error();
+            rollups.append(std::move(rollup).value());
+        }
+        return rollups;
+    }));
+}
+
 void PostgresStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done)
 {
     using Page = Api::Page<Api::Run>;

@@ -308,6 +308,15 @@ CREATE INDEX workflow_runs_state ON workflow_runs(state);
 CREATE INDEX workflow_runs_workflow ON workflow_runs(workflow);
 )sql";
 
+// Version 10: per-minute metrics roll-ups (MetricsRollupWrite) for the console's history charts,
+// one row a minute, the rolled-up snapshot as JSON; eight days are kept.
+const char *const version10 = R"sql(
+CREATE TABLE metrics_rollups (
+    minute_ms INTEGER PRIMARY KEY,
+    record TEXT NOT NULL
+);
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
@@ -318,6 +327,7 @@ const Migration migrations[] = {
     {7, "providers an operator configured", version7},
     {8, "memory owners in the full-text index", version8},
     {9, "workflow runs", version9},
+    {10, "metrics roll-ups", version10},
 };
 
 Api::Error refused(const QString &path, const QString &reason, const QString &message)

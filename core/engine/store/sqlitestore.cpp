@@ -553,6 +553,42 @@ void SqliteStore::run(Api::RunId id, Reply<Api::Run> done)
     done(notFound("run", id.value));
 }
 
+Api::Result<void> SqliteStore::apply(const MetricsRollupWrite &w)
+{
+    auto pruned = execute(*m_db, "DELETE FROM metrics_rollups WHERE minute_ms < ?1",
+                          [&w](SqliteStatement &s) { s.bind(1, w.keepFromMs); });
+    if (!pruned)
+        return pruned;
+    return execute(*m_db,
+                   "INSERT INTO metrics_rollups (minute_ms, record) VALUES (?1, ?2) "
+                   "ON CONFLICT (minute_ms) DO UPDATE SET record = ?2",
+                   [&w](SqliteStatement &s) {
+                       s.bind(1, w.rollup.timeMs);
+                       s.bindUtf8(2, QJsonDocument(Api::toJson(w.rollup).toObject()).toJson(QJsonDocument::Compact));
+                   });
+}
+
+void SqliteStore::metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done)
+{
+    auto prepared = m_db->statement(
+        "SELECT minute_ms, record FROM metrics_rollups WHERE minute_ms >= ?1 AND minute_ms < ?2 ORDER BY minute_ms");
+    if (!prepared)
+        return done(prepared.error());
+    SqliteQuery query(**prepared);
+    query->bind(1, fromMs);
+    query->bind(2, toMs);
+    QList<Api::MetricsSnapshot> rollups;
+    while (query->next()) {
+        auto rollup = parseRecord<Api::MetricsSnapshot>(*query, 1, "metrics roll-up");
+        if (!rollup)
+            return done(rollup.error());
+        rollups.append(std::move(rollup).value());
+    }
+    if (auto ok = query->status(); !ok)
+        return done(ok.error());
+    done(std::move(rollups));
+}
+
 void SqliteStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done)
 {
     const auto cursor = PageCursor::parse(query.page);

@@ -75,6 +75,7 @@ public:
     void queryAudit(const Api::AuditQuery &query, Reply<Api::Page<Api::AuditEntry>> done) override;
     void run(Api::RunId id, Reply<Api::Run> done) override;
     void queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done) override;
+    void metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done) override;
 
 private:
     explicit SqliteStore(std::unique_ptr<SqliteDatabase> db);
@@ -91,6 +92,7 @@ private:
     Api::Result<void> apply(const ProviderCallWrite &w);
     Api::Result<void> apply(const AuditWrite &w);
     Api::Result<void> apply(const RunWrite &w);
+    Api::Result<void> apply(const MetricsRollupWrite &w);
     Api::Result<StoreSnapshot> snapshot();
     Api::Result<Api::Page<Api::Task>> tasks(const Api::TaskQuery &query);
     Api::Result<Api::Page<Api::Decision>> decisions(const Api::DecisionQuery &query);

@@ -2,6 +2,7 @@
 
 #include <api/audit.h>
 #include <api/memory.h>
+#include <api/metrics.h>
 #include <api/provider.h>
 #include <api/query.h>
 #include <api/swarm.h>
@@ -109,8 +110,17 @@ struct RunWrite
     Api::Run run;
 };
 
-using StoreWrite = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite, ReputationWrite,
-                                FeedbackWrite, ProviderCallWrite, AuditWrite, ProviderWrite, RunWrite>;
+/// The metrics roll-up of one minute (its timeMs on the minute; a later write of the same minute
+/// replaces it). Roll-ups older than `keepFromMs` go.
+struct MetricsRollupWrite
+{
+    Api::MetricsSnapshot rollup;
+    qint64 keepFromMs = 0;
+};
+
+using StoreWrite
+    = std::variant<SwarmWrite, AgentWrite, TaskWrite, TaskProgress, DecisionWrite, ReputationWrite, FeedbackWrite,
+                   ProviderCallWrite, AuditWrite, ProviderWrite, RunWrite, MetricsRollupWrite>;
 
 /// What an engine needs to resume: its configuration and unfinished work.
 struct StoreSnapshot
@@ -177,6 +187,15 @@ public:
     virtual void run(Api::RunId id, Reply<Api::Run> done) = 0;
     /// Newest first. InvalidArgument for a bad cursor or limit.
     virtual void queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::Run>> done) = 0;
+    /// The metrics roll-ups of [fromMs, toMs), oldest first. The default answers Unimplemented, for a
+    /// store that keeps none.
+    virtual void metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done)
+    {
+        Q_UNUSED(fromMs);
+        Q_UNUSED(toMs);
+        done(Api::makeError(Api::ErrorCode::Unimplemented,
+                            QStringLiteral("the %1 store keeps no metrics history").arg(kind())));
+    }
     /// The provider call recorded under `key` (see ProviderCallWrite); NotFound when none was. The
     /// default answers Unimplemented, for a store that keeps no recordings.
     virtual void recordedCall(const QString &key, Reply<ProviderCallWrite> done)

@@ -111,6 +111,13 @@ void ThreadedStore::queryRuns(const Api::RunQuery &query, Reply<Api::Page<Api::R
     onStoreThread([query, done = answerOnCaller(std::move(done))](Store &store) { store.queryRuns(query, done); });
 }
 
+void ThreadedStore::metricsHistory(qint64 fromMs, qint64 toMs, Reply<QList<Api::MetricsSnapshot>> done)
+{
+    onStoreThread([fromMs, toMs, done = answerOnCaller(std::move(done))](Store &store) {
+        store.metricsHistory(fromMs, toMs, done);
+    });
+}
+
 void ThreadedStore::recordedCall(const QString &key, Reply<ProviderCallWrite> done)
 {
     onStoreThread([key, done = answerOnCaller(std::move(done))](Store &store) { store.recordedCall(key, done); });

@@ -28,6 +28,7 @@ Role requiredRole(Method method)
     case Method::ProvidersList:
     case Method::RunsGet:
     case Method::RunsQuery:
+    case Method::MetricsHistory:
         return Role::Viewer;
     case Method::SwarmsCreate:
     case Method::SwarmsUpdate:

@@ -481,6 +481,12 @@ void RemoteBackend::testProvider(const Api::ProviderSettings &settings, QObject 
     call(Calls::ProvidersTest {settings}, context, std::move(done));
 }
 
+void RemoteBackend::metricsHistory(qint64 fromMs, qint64 toMs, QObject *context,
+                                   Callback<QList<Api::MetricsSnapshot>> done)
+{
+    call(Calls::MetricsHistory {fromMs, toMs}, context, std::move(done));
+}
+
 void RemoteBackend::startRun(const Api::RunSpec &spec, QObject *context, Callback<Api::Run> done)
 {
     call(Calls::RunsStart {spec}, context, std::move(done));

@@ -122,6 +122,8 @@ public:
     void subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done) override;
     void unsubscribe(Api::SubscriptionId id, QObject *context, Callback<void> done) override;
     void metrics(QObject *context, Callback<Api::MetricsSnapshot> done) override;
+    void metricsHistory(qint64 fromMs, qint64 toMs, QObject *context,
+                        Callback<QList<Api::MetricsSnapshot>> done) override;
     void queryAudit(const Api::AuditQuery &query, QObject *context, Callback<Api::Page<Api::AuditEntry>> done) override;
 
 Q_SIGNALS:

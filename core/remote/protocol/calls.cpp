@@ -388,6 +388,19 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsApprove &out)
     object.finish();
 }
 
+QJsonObject toJson(const MetricsHistory &call)
+{
+    return {{u"from"_s, Api::timeToJson(call.fromMs)}, {u"to"_s, Api::timeToJson(call.toMs)}};
+}
+
+void readJson(Api::JsonReader &reader, const QJsonValue &json, MetricsHistory &out)
+{
+    Api::JsonObjectReader object(reader, json);
+    object.optionalTime("from"_L1, out.fromMs);
+    object.optionalTime("to"_L1, out.toMs);
+    object.finish();
+}
+
 } // namespace Calls
 
 namespace {

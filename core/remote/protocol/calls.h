@@ -363,6 +363,16 @@ struct RunsApprove
     bool operator==(const RunsApprove &) const = default;
 };
 
+/// metrics.history {"from", "to"} -> [MetricsSnapshot]
+struct MetricsHistory
+{
+    static constexpr Method method = Method::MetricsHistory; ///< The method.
+    using Result = QList<Api::MetricsSnapshot>; ///< What the call answers.
+    qint64 fromMs = 0; ///< Start of the range (ISO 8601 on the wire), inclusive.
+    qint64 toMs = 0; ///< End of the range, exclusive.
+    bool operator==(const MetricsHistory &) const = default;
+};
+
 } // namespace Calls
 
 /// Any call, decoded. The alternatives are in Method order, so index() is the Method.
@@ -376,7 +386,7 @@ using CallParams
                    Calls::KeysCreate, Calls::KeysList, Calls::KeysRevoke, Calls::AuditQuery, Calls::MemoryQuery,
                    Calls::MemoryPut, Calls::MemoryUpdate, Calls::MemoryRemove, Calls::ProvidersList,
                    Calls::ProvidersPut, Calls::ProvidersRemove, Calls::ProvidersTest, Calls::RunsStart, Calls::RunsGet,
-                   Calls::RunsQuery, Calls::RunsCommand, Calls::RunsRetry, Calls::RunsApprove>;
+                   Calls::RunsQuery, Calls::RunsCommand, Calls::RunsRetry, Calls::RunsApprove, Calls::MetricsHistory>;
 
 /// The call struct of a method: CallOf<Method::TasksSubmit> is Calls::TasksSubmit.
 template<Method M>
@@ -472,6 +482,7 @@ QJsonObject toJson(const RunsQuery &call); ///< {"query"}
 QJsonObject toJson(const RunsCommand &call); ///< {"id", "command", "reason"?}
 QJsonObject toJson(const RunsRetry &call); ///< {"id", "step"}
 QJsonObject toJson(const RunsApprove &call); ///< {"id", "step", "approval"}
+QJsonObject toJson(const MetricsHistory &call); ///< {"from", "to"}
 
 // Readers of the other calls' parameters; required members are the ones without '?' above.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, SwarmsCreate &out); ///< Reads swarms.create.
@@ -504,6 +515,7 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsQuery &out); 
 void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsCommand &out); ///< Reads runs.command.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsRetry &out); ///< Reads runs.retry.
 void readJson(Api::JsonReader &reader, const QJsonValue &json, RunsApprove &out); ///< Reads runs.approve.
+void readJson(Api::JsonReader &reader, const QJsonValue &json, MetricsHistory &out); ///< Reads metrics.history.
 
 } // namespace Calls
 

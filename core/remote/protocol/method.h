@@ -57,6 +57,7 @@ enum class Method
     RunsCommand, ///< "runs.command": Backend::commandRun.
     RunsRetry, ///< "runs.retry": Backend::retryRun.
     RunsApprove, ///< "runs.approve": Backend::approveStep.
+    MetricsHistory, ///< "metrics.history": Backend::metricsHistory.
 };
 
 } // namespace QwenSwarm::Remote
@@ -65,7 +66,7 @@ enum class Method
 template<>
 struct QwenSwarm::Api::EnumNames<QwenSwarm::Remote::Method>
 {
-    static constexpr std::array<QStringView, 45> names {
+    static constexpr std::array<QStringView, 46> names {
         u"info",
         u"swarms.create",
         u"swarms.list",
@@ -111,6 +112,7 @@ struct QwenSwarm::Api::EnumNames<QwenSwarm::Remote::Method>
         u"runs.command",
         u"runs.retry",
         u"runs.approve",
+        u"metrics.history",
     };
 };
 

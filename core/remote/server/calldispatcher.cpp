@@ -90,6 +90,10 @@ struct Visitor
     void operator()(const Calls::ProvidersPut &x) { b.putProvider(x.settings, c, answer<Api::ProviderInfo>(done)); }
     void operator()(const Calls::ProvidersRemove &x) { b.removeProvider(x.name, c, answerNothing(done)); }
     void operator()(const Calls::ProvidersTest &x) { b.testProvider(x.settings, c, answer<Api::ProviderCheck>(done)); }
+    void operator()(const Calls::MetricsHistory &x)
+    {
+        b.metricsHistory(x.fromMs, x.toMs, c, answer<QList<Api::MetricsSnapshot>>(done));
+    }
     void operator()(const Calls::RunsStart &x) { b.startRun(x.spec, c, answer<Api::Run>(done)); }
     void operator()(const Calls::RunsGet &x) { b.run(x.id, c, answer<Api::Run>(done)); }
     void operator()(const Calls::RunsQuery &x) { b.queryRuns(x.query, c, answer<Api::Page<Api::Run>>(done)); }

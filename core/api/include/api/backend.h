@@ -172,6 +172,11 @@ public:
 
     // Metrics
     virtual void metrics(QObject *context, Callback<MetricsSnapshot> done) = 0;
+    /// The per-minute roll-ups (MetricsSnapshot::rolledUp(), timeMs on the minute) the core stored
+    /// with times in [fromMs, toMs), oldest first; the core keeps eight days of them. InvalidArgument
+    /// when fromMs > toMs or the range spans more than eight days.
+    virtual void metricsHistory(qint64 fromMs, qint64 toMs, QObject *context, Callback<QList<MetricsSnapshot>> done)
+        = 0;
 
     // Audit
     /// A page of the audit log, newest first (what a served backend recorded: logins, denials and

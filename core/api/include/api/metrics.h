@@ -60,6 +60,10 @@ struct MetricsSnapshot
     std::optional<double> value(QStringView name, const MetricLabels &labels = {}) const;
     /// The sum of `name` over all its label sets (0 if absent).
     double total(QStringView name) const;
+    /// What a per-minute roll-up keeps: the families the console's charts read (tasks, calls,
+    /// errors, tokens, cost, queue, agents, task durations), each summed over every label but
+    /// "state". Small whatever the number of agents and providers.
+    MetricsSnapshot rolledUp() const;
 
     bool operator==(const MetricsSnapshot &) const = default;
 };
