@@ -10,6 +10,7 @@
 #include "connect/connectionmonitor.h"
 #include "consensus/consensuspage.h"
 #include "dashboard/dashboardpage.h"
+#include "designer/designerpage.h"
 #include "graph/agentgraphpage.h"
 #include "logs/logspage.h"
 #include "mainwindow/commandpalettedialog.h"
@@ -83,6 +84,8 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     addPage(Page::Providers, tr("Providers"), m_providers);
     m_runs = new RunsPage(backend, this);
     addPage(Page::Runs, tr("Runs"), m_runs);
+    m_designer = new DesignerPage(backend, this);
+    addPage(Page::Designer, tr("Designer"), m_designer);
     resetLayout();
     statusBar()->addPermanentWidget(m_connection);
     createMenus();
@@ -109,6 +112,7 @@ MainWindow::MainWindow(Backend &backend, QWidget *parent)
     m_consensus->start();
     m_providers->start();
     m_runs->start();
+    m_designer->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -192,10 +196,15 @@ void MainWindow::createFileAndGoMenus()
                                      &CommandPaletteDialog::openPalette);
     palette->setObjectName(QStringLiteral("action_command_palette"));
     go->addSeparator();
-    const std::pair<Page, QString> pages[]
-        = {{Page::Dashboard, tr("&Dashboard")}, {Page::Agents, tr("&Agents")},     {Page::Tasks, tr("&Tasks")},
-           {Page::Logs, tr("&Logs")},           {Page::Graph, tr("Agent &graph")}, {Page::Consensus, tr("&Consensus")},
-           {Page::Providers, tr("&Providers")}, {Page::Runs, tr("&Runs")}};
+    const std::pair<Page, QString> pages[] = {{Page::Dashboard, tr("&Dashboard")},
+                                              {Page::Agents, tr("&Agents")},
+                                              {Page::Tasks, tr("&Tasks")},
+                                              {Page::Logs, tr("&Logs")},
+                                              {Page::Graph, tr("Agent &graph")},
+                                              {Page::Consensus, tr("&Consensus")},
+                                              {Page::Providers, tr("&Providers")},
+                                              {Page::Runs, tr("&Runs")},
+                                              {Page::Designer, tr("Workflow d&esigner")}};
     for (const auto &[page, title] : pages) {
         QAction *action = go->addAction(title, QKeySequence(QStringLiteral("Ctrl+%1").arg(int(page) + 1)), this,
                                         [this, p = page] { showPage(p); });
@@ -257,6 +266,9 @@ void MainWindow::createPageMenus()
     providers->addActions(m_providers->pageActions());
     QMenu *runs = menuBar()->addMenu(tr("R&uns"));
     runs->addActions(m_runs->pageActions());
+    QMenu *designer = menuBar()->addMenu(tr("D&esigner"));
+    designer->addActions(m_designer->pageActions());
+    designer->addMenu(m_designer->recentMenu());
 }
 
 void MainWindow::createHelpMenu()
@@ -288,6 +300,12 @@ void MainWindow::connectPages()
     connect(m_providers, &ProvidersPage::statusMessage, this,
             [this](const QString &t) { statusBar()->showMessage(t, 6000); });
     connect(m_runs, &RunsPage::statusMessage, this, [this](const QString &t) { statusBar()->showMessage(t, 6000); });
+    connect(m_designer, &DesignerPage::statusMessage, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 6000); });
+    connect(m_designer, &DesignerPage::runStarted, this, [this](RunId id) {
+        m_runs->selectRun(id);
+        statusBar()->showMessage(tr("Run %1 started: follow it on the Runs page (Ctrl+8)").arg(id.value), 8000);
+    });
     connect(m_palette, &CommandPaletteDialog::agentChosen, this, &MainWindow::showAgent);
     connect(m_palette, &CommandPaletteDialog::taskChosen, this, &MainWindow::showTask);
     connect(m_palette, &CommandPaletteDialog::decisionChosen, this, &MainWindow::showDecision);
@@ -360,6 +378,7 @@ void MainWindow::findInCurrentPage()
     case Page::Consensus:
     case Page::Providers:
     case Page::Runs:
+    case Page::Designer:
     case Page::Dashboard: // nothing to search there: agents are the likelier target
     case Page::Agents:
         showPage(Page::Agents);
@@ -385,6 +404,8 @@ void MainWindow::refreshCurrentPage()
         return m_providers->refresh();
     case Page::Runs:
         return m_runs->model()->reload();
+    case Page::Designer:
+        return statusBar()->showMessage(tr("The designer follows the core by itself; nothing to refresh."), 4000);
     case Page::Dashboard:
         return statusBar()->showMessage(tr("The dashboard is live; nothing to refresh."), 4000);
     }
@@ -444,6 +465,10 @@ bool MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_designer->maybeSave()) { // unsaved workflow changes, and the operator chose Cancel
+        event->ignore();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }

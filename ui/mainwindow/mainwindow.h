@@ -23,6 +23,7 @@ class ConnectionBar;
 class ConnectionMonitor;
 class ConnectionStatusWidget;
 class ConsensusPage;
+class DesignerPage;
 class DashboardPage;
 class LogsPage;
 class ProvidersPage;
@@ -34,8 +35,8 @@ class TasksPage;
 class ThemeController;
 
 /// The console's window: a shell of dockable, closable pages (dashboard, agents, tasks, logs, graph,
-/// consensus, providers, workflow runs) whose layout and geometry persist, with menus and shortcuts for every action,
-/// a command palette (Ctrl+K), the connection in the status bar, and light or dark palettes that
+/// consensus, providers, workflow runs, workflow designer) whose layout and geometry persist, with menus and shortcuts
+/// for every action, a command palette (Ctrl+K), the connection in the status bar, and light or dark palettes that
 /// follow the system. It shows whatever Backend it is given and never knows which one.
 class MainWindow : public QMainWindow
 {
@@ -52,6 +53,7 @@ public:
         Consensus,
         Providers,
         Runs,
+        Designer,
     };
 
     explicit MainWindow(Api::Backend &backend, QWidget *parent = nullptr);
@@ -66,6 +68,7 @@ public:
     ConsensusPage *consensusPage() const { return m_consensus; }
     ProvidersPage *providersPage() const { return m_providers; }
     RunsPage *runsPage() const { return m_runs; }
+    DesignerPage *designerPage() const { return m_designer; }
     CommandPaletteDialog *commandPalette() const { return m_palette; }
     ThemeController *theme() const { return m_theme; }
     QDockWidget *dock(Page page) const;
@@ -122,6 +125,7 @@ private:
     ConsensusPage *m_consensus = nullptr;
     ProvidersPage *m_providers = nullptr;
     RunsPage *m_runs = nullptr;
+    DesignerPage *m_designer = nullptr;
     ConnectionBar *m_connectionBar = nullptr;
     ConnectionStatusWidget *m_connection;
     CommandPaletteModel *m_paletteModel;

@@ -180,12 +180,12 @@ void RunsPage::createActions()
             openWorkflowFile(path);
     });
     m_approve
-        = add(tr("&Approve, edit or reject…"), "action_approve_step", "Alt+Shift+A", [this] { openApprovalDialog(); });
+        = add(tr("&Approve, edit or reject…"), "action_approve_step", "Alt+Shift+V", [this] { openApprovalDialog(); });
     m_pause = add(tr("&Pause run"), "action_pause_run", "Alt+Shift+P", [this] { command(RunCommand::Pause); });
     m_resume = add(tr("Res&ume run"), "action_resume_run", "Alt+Shift+U", [this] { command(RunCommand::Resume); });
-    m_cancel = add(tr("&Cancel run"), "action_cancel_run", "Alt+Shift+X", [this] { command(RunCommand::Cancel); });
-    m_retry = add(tr("Re&try from step"), "action_retry_run_step", "Alt+Shift+T", [this] { retrySelectedStep(); });
-    m_refresh = add(tr("Re&fresh runs"), "action_refresh_runs", "Alt+Shift+R", [this] { m_model->reload(); });
+    m_cancel = add(tr("&Cancel run"), "action_cancel_run", "Alt+Shift+K", [this] { command(RunCommand::Cancel); });
+    m_retry = add(tr("Re&try from step"), "action_retry_run_step", "Alt+Shift+Y", [this] { retrySelectedStep(); });
+    m_refresh = add(tr("Re&fresh runs"), "action_refresh_runs", "Alt+Shift+F", [this] { m_model->reload(); });
 }
 
 QList<QAction *> RunsPage::pageActions() const

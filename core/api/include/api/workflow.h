@@ -295,6 +295,35 @@ struct Approval
     bool operator==(const Approval &) const = default;
 };
 
+/// What one step of a dry run cost on simulated agents: an estimate of what it will cost for real.
+struct StepEstimate
+{
+    QString stepId;
+    StepState state = StepState::Pending; ///< How it ended in the dry run (skipped steps cost nothing).
+    int tasks = 0;
+    int calls = 0; ///< Model calls, every round of every task.
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    double costUsd = 0;
+    qint64 durationMs = 0; ///< From its start to its end.
+
+    bool operator==(const StepEstimate &) const = default;
+};
+
+/// A dry run of a workflow: per step and in all.
+struct RunEstimate
+{
+    QList<StepEstimate> steps; ///< In the workflow's order.
+    RunState state = RunState::Succeeded; ///< How the dry run ended.
+    QString stateReason;
+    int calls = 0;
+    qint64 tokens = 0;
+    double costUsd = 0;
+    qint64 durationMs = 0; ///< From the run's start to its end.
+
+    bool operator==(const RunEstimate &) const = default;
+};
+
 /// Runs newest first.
 struct RunQuery
 {
