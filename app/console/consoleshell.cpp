@@ -1,8 +1,13 @@
 #include "consoleshell.h"
 
+#include "dryrun.h"
+
 #include <backend/inprocessbackend.h>
 #include <connect/connectiondialog.h>
+#include <designer/designerpage.h>
+#include <designer/dryrundialog.h>
 #include <mainwindow/mainwindow.h>
+#include <runs/approvaldialog.h>
 
 #include <QApplication>
 #include <QMessageBox>
@@ -54,6 +59,7 @@ Api::Result<void> ConsoleShell::open(const Ui::ConnectionProfile &profile, const
     connect(m_session.get(), &ConsoleSession::demoFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(tr("Demo stopped: %1").arg(message));
     });
+    m_window->designerPage()->setDryRunHandler([this](const Api::Workflow &workflow) { dryRun(workflow); });
     m_window->show();
     if (oldWindow) {
         oldWindow->hide();
@@ -102,6 +108,39 @@ QDialog *ConsoleShell::showConnectionDialog()
             });
     dialog->open();
     return dialog;
+}
+
+void ConsoleShell::dryRun(const Api::Workflow &workflow)
+{
+    // The inputs first (one field per declared input), then the core's swarms to mirror: the dry run
+    // runs on a throwaway core of simulated agents shaped like them (like the demo swarm offline).
+    auto *inputs = new Ui::RunInputsDialog(workflow, m_window.get());
+    inputs->setAttribute(Qt::WA_DeleteOnClose);
+    inputs->setWindowTitle(tr("Dry run of %1").arg(workflow.name));
+    connect(inputs, &QDialog::accepted, this, [this, inputs, workflow] {
+        const QJsonObject values = inputs->inputs();
+        auto *dialog = new Ui::DryRunDialog(workflow, m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        Api::Backend &backend = m_session->backend();
+        backend.listSwarms(dialog, [dialog, &backend, workflow, values](Api::Result<QList<Api::Swarm>> swarms) {
+            backend.listAgents({}, dialog, [dialog, swarms, workflow, values](Api::Result<QList<Api::Agent>> agents) {
+                QList<Api::SwarmSpec> mirrored;
+                for (const Api::Swarm &swarm : swarms &&agents ? swarms.value() : QList<Api::Swarm> {})
+                    mirrored.append(DryRun::simulatedSwarm(swarm, agents.value()));
+                auto *dry = new DryRun(workflow, values, mirrored, 10, dialog); // closing the dialog stops it
+                connect(dry, &DryRun::progress, dialog, &Ui::DryRunDialog::setProgress);
+                connect(dry, &DryRun::finished, dialog, [dialog](const Api::Result<Api::RunEstimate> &estimate) {
+                    if (estimate)
+                        dialog->showEstimate(estimate.value());
+                    else
+                        dialog->showError(estimate.error().message);
+                });
+                dry->start();
+            });
+        });
+    });
+    inputs->open();
 }
 
 } // namespace QwenSwarm::Console

@@ -40,6 +40,9 @@ public:
     Ui::ProfileStore &profiles() { return m_profiles; }
     /// Opens the connection dialog over the window and returns it.
     QDialog *showConnectionDialog();
+    /// Estimates `workflow` on simulated agents (the designer's Dry run): asks for its inputs, then
+    /// shows the estimate per step.
+    void dryRun(const Api::Workflow &workflow);
 
 Q_SIGNALS:
     /// A new connection's window is up.

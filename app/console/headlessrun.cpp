@@ -2,6 +2,8 @@
 
 #include "consolesession.h"
 #include "demofeeder.h"
+#include "dryrun.h"
+#include "reportcommand.h"
 
 #include <api/json.h>
 #include <api/jsonworkflow.h>
@@ -12,7 +14,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTimer>
 
 namespace QwenSwarm::Console {
@@ -91,8 +92,11 @@ void HeadlessRun::start()
             return fail(BadUsage, inputs.error().message);
         m_inputs = *inputs;
     }
-    if (!m_options.report.isEmpty() && !m_options.report.endsWith(u".json"_s, Qt::CaseInsensitive))
-        return fail(BadUsage, u"--report: only a .json report can be written here so far"_s);
+    if (!m_options.report.isEmpty() && !Ui::reportFormatForPath(m_options.report))
+        return fail(BadUsage, u"--report: write a .pdf, .html, .csv or .json report"_s);
+
+    if (m_options.dryRun)
+        return startDryRun();
 
     SessionOptions session;
     session.seed = m_options.seed;
@@ -209,30 +213,66 @@ void HeadlessRun::finish(const Api::Run &run)
         Q_EMIT finished(code);
         return;
     }
-    if (const auto written = writeReport(run); !written) {
-        m_err << "qwen-swarm run: " << written.error().message << Qt::endl;
-        Q_EMIT finished(Unreachable);
-        return;
-    }
-    m_out << "report written to " << m_options.report << Qt::endl;
-    Q_EMIT finished(code);
+    // The same export as `qwen-swarm report --run ID`, through the same backend.
+    ReportCommand::exportReport(m_session->backend(), Ui::ReportSubject::forRun(run.id), m_options.report, m_out, this,
+                                [this, code](int exitCode, const QString &message) {
+                                    if (exitCode != ReportCommand::Succeeded) {
+                                        m_err << "qwen-swarm run: " << message << Qt::endl;
+                                        Q_EMIT finished(exitCode == ReportCommand::Failed ? RunFailed : exitCode);
+                                        return;
+                                    }
+                                    Q_EMIT finished(code);
+                                });
 }
 
-Api::Result<void> HeadlessRun::writeReport(const Api::Run &run)
+void HeadlessRun::startDryRun()
 {
-    const QJsonObject report {{u"format"_s, u"qwen-swarm-report"_s},
-                              {u"version"_s, 1},
-                              {u"generated"_s, Api::timeToJson(QDateTime::currentMSecsSinceEpoch())},
-                              {u"run"_s, Api::toJson(run)}};
-    QSaveFile file(m_options.report);
-    if (!file.open(QIODevice::WriteOnly))
-        return Api::makeError(Api::ErrorCode::Unavailable,
-                              u"cannot write %1: %2"_s.arg(m_options.report, file.errorString()));
-    file.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Api::makeError(Api::ErrorCode::Unavailable,
-                              u"cannot write %1: %2"_s.arg(m_options.report, file.errorString()));
-    return {};
+    auto *dry = new DryRun(m_workflow, m_inputs, {}, 10, this);
+    connect(dry, &DryRun::progress, this, [this, shown = -1](int finished, int steps) mutable {
+        if (std::exchange(shown, finished) != finished)
+            m_out << stamp() << " dry run: " << finished << " / " << steps << " steps" << Qt::endl;
+    });
+    connect(dry, &DryRun::finished, this, [this](const Api::Result<Api::RunEstimate> &estimate) {
+        if (!estimate)
+            return fail(estimate.error().code == Api::ErrorCode::InvalidArgument ? BadUsage : RunFailed,
+                        estimate.error().message);
+        printEstimate(*estimate);
+        m_done = true;
+        Q_EMIT finished(estimate->state == Api::RunState::Succeeded ? Succeeded : RunFailed);
+    });
+    dry->start();
+}
+
+void HeadlessRun::printEstimate(const Api::RunEstimate &estimate)
+{
+    m_out << "Estimate from a dry run on simulated agents (" << Api::enumName(estimate.state) << "):\n";
+    m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                 .arg(u"step"_s, -20)
+                 .arg(u"state"_s, -10)
+                 .arg(u"tasks"_s, 6)
+                 .arg(u"calls"_s, 6)
+                 .arg(u"tokens"_s, 8)
+                 .arg(u"cost USD"_s, 10)
+                 .arg(u"time"_s, 10);
+    for (const Api::StepEstimate &s : estimate.steps) {
+        m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                     .arg(s.stepId, -20)
+                     .arg(Api::enumName(s.state).toString(), -10)
+                     .arg(s.tasks, 6)
+                     .arg(s.calls, 6)
+                     .arg(s.promptTokens + s.completionTokens, 8)
+                     .arg(QString::number(s.costUsd, 'f', 6), 10)
+                     .arg(QString::number(s.durationMs / 1000.0, 'f', 1) + u" s"_s, 10);
+    }
+    m_out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                 .arg(u"total"_s, -20)
+                 .arg(QString(), -10)
+                 .arg(QString(), 6)
+                 .arg(estimate.calls, 6)
+                 .arg(estimate.tokens, 8)
+                 .arg(QString::number(estimate.costUsd, 'f', 6), 10)
+                 .arg(QString::number(estimate.durationMs / 1000.0, 'f', 1) + u" s"_s, 10);
+    m_out.flush();
 }
 
 int HeadlessRun::main(const QStringList &arguments)
@@ -261,17 +301,24 @@ int HeadlessRun::main(const QStringList &arguments)
     const QCommandLineOption memory {u"memory"_s,
                                      QCoreApplication::translate("HeadlessRun", "Keep the embedded core in memory.")};
     const QCommandLineOption report {
-        u"report"_s, QCoreApplication::translate("HeadlessRun", "Write the run's report to OUT.json."), u"OUT"_s};
+        u"report"_s,
+        QCoreApplication::translate("HeadlessRun", "Write the run's report to OUT.pdf, OUT.html, OUT.csv or OUT.json."),
+        u"OUT"_s};
     const QCommandLineOption autoApprove {
         u"auto-approve"_s, QCoreApplication::translate("HeadlessRun", "Approve every approval step as it comes.")};
     const QCommandLineOption seed {u"seed"_s, QCoreApplication::translate("HeadlessRun", "Seed of the embedded core."),
                                    u"SEED"_s, u"1"_s};
-    parser.addOptions({inputs, attach, token, caFile, dataDir, memory, report, autoApprove, seed});
+    const QCommandLineOption dryRun {u"dry-run"_s,
+                                     QCoreApplication::translate("HeadlessRun",
+                                                                 "Do not run: estimate calls, tokens, cost and time "
+                                                                 "per step from a run on simulated agents.")};
+    parser.addOptions({inputs, attach, token, caFile, dataDir, memory, report, autoApprove, seed, dryRun});
     parser.process(arguments);
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (parser.positionalArguments().size() != 2) {
-        err << "usage: qwen-swarm run FILE [--inputs JSON] [--attach URL] [--report OUT.json]" << Qt::endl;
+        err << "usage: qwen-swarm run FILE [--inputs JSON] [--attach URL] [--report OUT.pdf|.html|.csv|.json]"
+            << Qt::endl;
         return BadUsage;
     }
     Options options;
@@ -286,6 +333,7 @@ int HeadlessRun::main(const QStringList &arguments)
     options.inMemory = parser.isSet(memory);
     options.report = parser.value(report);
     options.autoApprove = parser.isSet(autoApprove);
+    options.dryRun = parser.isSet(dryRun);
     options.seed = parser.value(seed).toULongLong();
 
     HeadlessRun run(options, out, err);

@@ -36,8 +36,9 @@ public:
         QString caFile;
         QString dataDir;
         bool inMemory = false;
-        QString report; ///< OUT.json
+        QString report; ///< OUT.pdf, .html, .csv or .json
         bool autoApprove = false;
+        bool dryRun = false; ///< Estimate on simulated agents instead of running.
         quint64 seed = 1;
     };
 
@@ -59,7 +60,8 @@ private:
     void startRun();
     void onEvents(Api::SubscriptionId id, const QList<Api::Event> &events);
     void finish(const Api::Run &run);
-    Api::Result<void> writeReport(const Api::Run &run);
+    void startDryRun();
+    void printEstimate(const Api::RunEstimate &estimate);
 
     Options m_options;
     QTextStream &m_out;

@@ -2,12 +2,14 @@
 // client of a daemon), then the window.
 #include "consoleshell.h"
 #include "headlessrun.h"
+#include "reportcommand.h"
 #include "screenshottour.h"
 
 #include <mainwindow/mainwindow.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -106,11 +108,17 @@ void nameApplication()
 
 int main(int argc, char *argv[])
 {
-    // Commands that need no eyes run without a window (and without a display).
-    if (argc > 1 && qstrcmp(argv[1], "run") == 0) {
-        QCoreApplication app(argc, argv);
+    // Commands that need no eyes run without a window, and without a display: a report's PDF needs a
+    // QGuiApplication for its fonts, on the offscreen platform unless QT_QPA_PLATFORM names another.
+    const bool run = argc > 1 && qstrcmp(argv[1], "run") == 0;
+    const bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (run || report) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
         nameApplication();
-        return Console::HeadlessRun::main(QCoreApplication::arguments());
+        return run ? Console::HeadlessRun::main(QCoreApplication::arguments())
+                   : Console::ReportCommand::main(QCoreApplication::arguments());
     }
     QApplication app(argc, argv);
     nameApplication();

@@ -1,9 +1,11 @@
-// `qwen-swarm run FILE`: the real program, without a window, runs the shipped demo workflows on an
-// embedded core, writes a report, and refuses bad files, inputs and options with exit code 2.
+// `qwen-swarm run FILE` and `qwen-swarm report`: the real program, without a window or a display, runs
+// the shipped demo workflows on an embedded core, writes reports in every format, and refuses bad
+// files, inputs and options with exit code 2.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,7 +23,9 @@ private:
         QString err;
     };
 
-    Outcome run(const QStringList &arguments)
+    Outcome run(const QStringList &arguments) { return program(QStringList {u"run"_s} + arguments); }
+
+    Outcome program(const QStringList &arguments)
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -29,7 +33,7 @@ private:
         env.remove(u"DISPLAY"_s); // no window, so no display needed
         env.remove(u"QT_QPA_PLATFORM"_s);
         process.setProcessEnvironment(env);
-        process.start(QStringLiteral(QWENSWARM_CONSOLE_BINARY), QStringList {u"run"_s} + arguments);
+        process.start(QStringLiteral(QWENSWARM_CONSOLE_BINARY), arguments);
         if (!process.waitForFinished(120000)) {
             process.kill();
             process.waitForFinished();
@@ -87,6 +91,116 @@ private Q_SLOTS:
                 || !QDir(m_home.filePath(u"data"_s)).isEmpty());
     }
 
+    void writesEveryReportFormat_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("start");
+        QTest::newRow("pdf") << u"classify.pdf"_s << QByteArray("%PDF-");
+        QTest::newRow("html") << u"classify.html"_s << QByteArray("<!DOCTYPE html>");
+        QTest::newRow("csv") << u"classify.csv"_s << QByteArray("table,summary\r\n");
+    }
+
+    void writesEveryReportFormat()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, start);
+        const QString report = m_home.filePath(name);
+        const Outcome o = run({workflow(u"classify-map.json"_s), u"--memory"_s, u"--report"_s, report});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.out + o.err));
+        QVERIFY2(o.out.contains(u"report written to "_s + report), qPrintable(o.out));
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().startsWith(start));
+    }
+
+    void theReportCommandReadsAStoredRun()
+    {
+        const QString data = m_home.filePath(u"report-data"_s);
+        const Outcome ran = run({workflow(u"classify-map.json"_s), u"--data-dir"_s, data});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.out + ran.err));
+        const auto match = QRegularExpression(u"run #(\\d+) of classify-map started"_s).match(ran.out);
+        QVERIFY2(match.hasMatch(), qPrintable(ran.out));
+        const QString id = match.captured(1);
+
+        const QString out = m_home.filePath(u"stored.pdf"_s);
+        const Outcome o = program({u"report"_s, u"--run"_s, id, u"--data-dir"_s, data, u"--out"_s, out});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.out + o.err));
+        QVERIFY2(o.out.contains(u"report written to "_s + out), qPrintable(o.out));
+        QFile pdf(out);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.readAll().startsWith("%PDF-"));
+
+        const QString json = m_home.filePath(u"period.json"_s);
+        const Outcome period = program({u"report"_s, u"--from"_s, u"2000-01-01"_s, u"--to"_s, u"2100-01-01T00:00:00Z"_s,
+                                        u"--data-dir"_s, data, u"--out"_s, json});
+        QVERIFY2(period.exitCode == 0, qPrintable(period.out + period.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(report.value(u"subject"_s).toObject().value(u"kind"_s).toString(), u"period"_s);
+        QCOMPARE(report.value(u"tasks"_s).toArray().size(), 6); // five tickets and the report
+
+        const Outcome unknown
+            = program({u"report"_s, u"--run"_s, u"999999"_s, u"--data-dir"_s, data, u"--out"_s, out + u".html"_s});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(u"Cannot read run #999999"_s), qPrintable(unknown.err));
+        QVERIFY(!QFile::exists(out + u".html"_s));
+    }
+
+    void reportRefusals_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no subject") << QStringList {u"--out"_s, u"x.pdf"_s} << u"give one of --run"_s;
+        QTest::newRow("two subjects") << QStringList {u"--run"_s, u"1"_s,     u"--decision"_s,
+                                                      u"2"_s,     u"--out"_s, u"x.pdf"_s}
+                                      << u"give one of --run"_s;
+        QTest::newRow("no out") << QStringList {u"--run"_s, u"1"_s} << u"--out"_s;
+        QTest::newRow("bad id") << QStringList {u"--run"_s, u"one"_s, u"--out"_s, u"x.pdf"_s} << u"--run"_s;
+        QTest::newRow("bad time") << QStringList {u"--from"_s,     u"yesterday"_s, u"--to"_s,
+                                                  u"2024-01-01"_s, u"--out"_s,     u"x.pdf"_s}
+                                  << u"ISO 8601"_s;
+        QTest::newRow("backwards") << QStringList {u"--from"_s,     u"2024-02-01"_s, u"--to"_s,
+                                                   u"2024-01-01"_s, u"--out"_s,      u"x.pdf"_s}
+                                   << u"--to must come after --from"_s;
+        QTest::newRow("unknown format") << QStringList {u"--run"_s, u"1"_s, u"--out"_s, u"x.docx"_s} << u"--out"_s;
+    }
+
+    void reportRefusals()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Outcome o = program(QStringList {u"report"_s} + arguments);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(message), qPrintable(o.err));
+    }
+
+    void aDryRunEstimatesEachStep()
+    {
+        const Outcome o = run({workflow(u"classify-map.json"_s), u"--dry-run"_s});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.out + o.err));
+        // One line per step and a total; the map step made five tasks.
+        const QStringList lines = o.out.split(u'\n');
+        const auto line = [&](const QString &first) {
+            for (const QString &l : lines) {
+                if (l.startsWith(first + u' '))
+                    return l.simplified().split(u' ');
+            }
+            return QStringList {};
+        };
+        const QStringList classify = line(u"classify"_s);
+        QVERIFY2(classify.size() >= 6, qPrintable(o.out));
+        QCOMPARE(classify.at(1), u"succeeded"_s);
+        QCOMPARE(classify.at(2).toInt(), 5);
+        QVERIFY(classify.at(3).toInt() >= 5); // calls: at least one per task
+        QVERIFY(classify.at(5).toDouble() > 0); // cost
+        const QStringList total = line(u"total"_s);
+        QVERIFY2(total.size() >= 4, qPrintable(o.out));
+        QVERIFY(total.at(1).toInt() >= classify.at(3).toInt());
+        // Nothing ran for real: no database was written.
+        QVERIFY(!QDir(m_home.filePath(u".local/share/QwenSwarm/qwen-swarm"_s)).exists());
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -100,7 +214,7 @@ private Q_SLOTS:
         QTest::newRow("a missing required input")
             << QStringList {workflow(u"research-debate.json"_s)} << u"inputs.question: required"_s;
         QTest::newRow("unsupported report")
-            << QStringList {workflow(u"classify-map.json"_s), u"--report"_s, u"out.pdf"_s} << u"--report"_s;
+            << QStringList {workflow(u"classify-map.json"_s), u"--report"_s, u"out.txt"_s} << u"--report"_s;
         QTest::newRow("no file") << QStringList {} << u"usage"_s;
     }
 
