@@ -215,6 +215,199 @@
     </message>
 </context>
 <context>
+    <name>DesignerText</name>
+    <message>
+        <source>%1 → %2: the type does not fit</source>
+        <translation>%1 → %2：类型不匹配</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>自由文本</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Workflow input &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>工作流输入 &lt;b&gt;%1&lt;/b&gt;（%2）</translation>
+    </message>
+    <message>
+        <source>Required: a run must give it.</source>
+        <translation>必填：每次运行都必须提供。</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <source>input · %1</source>
+        <translation>输入 · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · default of %n element(s)</source>
+        <translation>
+            <numerusform> · 默认值含 %n 个元素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · default %1</source>
+        <translation> · 默认值 %1</translation>
+    </message>
+    <message>
+        <source>each of a list as {{%1}}</source>
+        <translation>列表中的每一项作为 {{%1}}</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Right-click to approve, edit or reject.</source>
+        <translation>右键单击可批准、编辑或拒绝。</translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation>输出：%1</translation>
+    </message>
+    <message>
+        <source>APPROVAL</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>MAP</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>no swarm</source>
+        <translation>无集群</translation>
+    </message>
+    <message>
+        <source>swarm&apos;s strategy</source>
+        <translation>集群策略</translation>
+    </message>
+    <message>
+        <source>asks an operator</source>
+        <translation>询问操作员</translation>
+    </message>
+    <message>
+        <source>output · %1</source>
+        <translation>输出 · %1</translation>
+    </message>
+    <message>
+        <source>agreement · %1</source>
+        <translation>一致率 · %1</translation>
+    </message>
+    <message>
+        <source>%1 (unbound)</source>
+        <translation>%1（未绑定）</translation>
+    </message>
+    <message>
+        <source>if %1</source>
+        <translation>如果 %1</translation>
+    </message>
+    <message>
+        <source> · agreement %1%</source>
+        <translation> · 一致率 %1%</translation>
+    </message>
+    <message>
+        <source>Connect an output (on the right of a node) to an input (on the left of a node).</source>
+        <translation>请将输出（节点右侧）连接到输入（节点左侧）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names nothing in this workflow.</source>
+        <translation>“%1”在此工作流中不指向任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no step &apos;%1&apos;.</source>
+        <translation>不存在步骤“%1”。</translation>
+    </message>
+    <message>
+        <source>A step cannot read its own output.</source>
+        <translation>步骤不能读取自身的输出。</translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; does not map over a list.</source>
+        <translation>步骤“%1”不对列表进行映射。</translation>
+    </message>
+    <message>
+        <source>the list to map over</source>
+        <translation>要映射的列表</translation>
+    </message>
+    <message>
+        <source>%1 of &apos;%2&apos; takes a %3; %4 is a %5.</source>
+        <translation>步骤“%2”的 %1 需要%3类型；%4 是%5类型。</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>created</source>
@@ -423,16 +616,20 @@
         <translation>将内嵌核心的数据只保存在内存中。</translation>
     </message>
     <message>
-        <source>Write the run&apos;s report to OUT.json.</source>
-        <translation>将运行报告写入 OUT.json。</translation>
-    </message>
-    <message>
         <source>Approve every approval step as it comes.</source>
         <translation>自动批准每一个审批步骤。</translation>
     </message>
     <message>
         <source>Seed of the embedded core.</source>
         <translation>内嵌核心的随机种子。</translation>
+    </message>
+    <message>
+        <source>Write the run&apos;s report to OUT.pdf, OUT.html, OUT.csv or OUT.json.</source>
+        <translation>将运行报告写入 OUT.pdf、OUT.html、OUT.csv 或 OUT.json。</translation>
+    </message>
+    <message>
+        <source>Do not run: estimate calls, tokens, cost and time per step from a run on simulated agents.</source>
+        <translation>不实际运行：在模拟智能体上运行，以估算每个步骤的调用次数、令牌数、成本和耗时。</translation>
     </message>
 </context>
 <context>
@@ -525,6 +722,57 @@ The current connection stays open. Correct the profile in File › Connect… an
         <translation>%1
 
 当前连接保持不变。请在“文件 › 连接…”中修正配置后重试。</translation>
+    </message>
+    <message>
+        <source>Dry run of %1</source>
+        <translation>%1 的试运行</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Console::ReportCommand</name>
+    <message>
+        <source>Exports a report on a workflow run, a decision or a time period as PDF, HTML, CSV or JSON, without a window.</source>
+        <translation>在无窗口模式下，将某次工作流运行、某项决策或某个时间段的报告导出为 PDF、HTML、CSV 或 JSON。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>Report on the workflow run ID.</source>
+        <translation>针对编号为 ID 的工作流运行生成报告。</translation>
+    </message>
+    <message>
+        <source>Report on the decision ID and its task.</source>
+        <translation>针对编号为 ID 的决策及其任务生成报告。</translation>
+    </message>
+    <message>
+        <source>Report on the tasks and decisions created from this time on (ISO 8601, local time unless it names a zone).</source>
+        <translation>针对自此时间起创建的任务和决策生成报告（ISO 8601；未指明时区时为本地时间）。</translation>
+    </message>
+    <message>
+        <source>… and before this time (ISO 8601).</source>
+        <translation>…且早于此时间（ISO 8601）。</translation>
+    </message>
+    <message>
+        <source>The report file: OUT.pdf, OUT.html, OUT.csv or OUT.json.</source>
+        <translation>报告文件：OUT.pdf、OUT.html、OUT.csv 或 OUT.json。</translation>
+    </message>
+    <message>
+        <source>Read from the qwen-swarmd daemon at URL; the token comes from --token or QWEN_SWARM_TOKEN.</source>
+        <translation>从位于 URL 的 qwen-swarmd 守护进程读取；令牌来自 --token 或 QWEN_SWARM_TOKEN。</translation>
+    </message>
+    <message>
+        <source>JWT or API key.</source>
+        <translation>JWT 或 API 密钥。</translation>
+    </message>
+    <message>
+        <source>CA of the daemon&apos;s certificate.</source>
+        <translation>守护进程证书的 CA。</translation>
+    </message>
+    <message>
+        <source>Folder of the embedded core&apos;s database (default: the console&apos;s).</source>
+        <translation>内嵌核心的数据库所在文件夹（默认：与控制台相同）。</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1155,41 @@ The current connection stays open. Correct the profile in File › Connect… an
     <message>
         <source>%1 of %2 agents</source>
         <translation>%1 / %2 个智能体</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ApprovalDialog</name>
+    <message>
+        <source>Approve step %1 of run %2</source>
+        <translation>审批运行 %2 的步骤 %1</translation>
+    </message>
+    <message>
+        <source>Read what the step passes on. Approve it as it is, edit it before approving, or reject it (the run then fails).</source>
+        <translation>请阅读该步骤要传递的内容。可原样批准、编辑后批准，或拒绝（运行随即失败）。</translation>
+    </message>
+    <message>
+        <source>Text the step passes on</source>
+        <translation>该步骤传递的文本</translation>
+    </message>
+    <message>
+        <source>Why (kept with the run)</source>
+        <translation>原因（随运行保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>拒绝(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve edited</source>
+        <translation>批准编辑后的内容(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1309,10 +1592,6 @@ Strategies: %3</source>
         <translation>冻结图表以便查看；采样继续进行（%1）</translation>
     </message>
     <message>
-        <source>The charts show what this console sampled since it opened: a point a second for the last hour, a point a minute for 24 hours. History from the store&apos;s roll-ups is not available yet.</source>
-        <translation>图表显示本控制台自打开以来采样的数据：最近 1 小时每秒一个点，24 小时内每分钟一个点。暂不提供存储汇总数据中的历史记录。</translation>
-    </message>
-    <message>
         <source>1 min</source>
         <translation>1 分钟</translation>
     </message>
@@ -1473,6 +1752,10 @@ Strategies: %3</source>
     <message>
         <source>Paused — sampling goes on · %1</source>
         <translation>已暂停 — 采样继续 · %1</translation>
+    </message>
+    <message>
+        <source>The charts show what this console sampled since it opened, a point a second for the last hour, and before that the core&apos;s own per-minute roll-ups (kept eight days), a point a minute for 24 hours.</source>
+        <translation>图表显示本控制台自打开以来的采样，最近一小时内每秒一个点；更早的部分取自核心自身的每分钟汇总（保留八天），24 小时内每分钟一个点。</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1953,317 @@ Rationale: %2
     <message>
         <source>Feedback</source>
         <translation>反馈</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DesignerPage</name>
+    <message>
+        <source>These ports do not connect: %1</source>
+        <translation>这些端口无法连接：%1</translation>
+    </message>
+    <message>
+        <source>The core refused: %1</source>
+        <translation>核心拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>Run #%1 started.</source>
+        <translation>运行 #%1 已开始。</translation>
+    </message>
+    <message>
+        <source>Run #%1 %2.</source>
+        <translation>运行 #%1：%2。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;New workflow</source>
+        <translation>新建工作流(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open workflow…</source>
+        <translation>打开工作流(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save workflow</source>
+        <translation>保存工作流(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save workflow &amp;as…</source>
+        <translation>工作流另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with file…</source>
+        <translation>与文件比较(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Add &amp;task</source>
+        <translation>添加任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;map task</source>
+        <translation>添加映射任务(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add a&amp;pproval</source>
+        <translation>添加审批(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;layout</source>
+        <translation>自动布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;nap to grid</source>
+        <translation>对齐网格(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to view</source>
+        <translation>适应视图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>运行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation>取消运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear run colours</source>
+        <translation>清除运行着色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Dr&amp;y run…</source>
+        <translation>试运行(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Drag an output (right of a node) onto an input (left) to connect; drag a connected input away to disconnect.
+
+Wheel: zoom. Middle button or Space: pan.</source>
+        <translation>将输出（节点右侧）拖到输入（左侧）上即可连接；将已连接的输入拖开即可断开。
+
+滚轮：缩放。中键或 Space：平移。</translation>
+    </message>
+    <message>
+        <source>Click a problem to go to its step.</source>
+        <translation>单击问题可跳转到对应步骤。</translation>
+    </message>
+    <message>
+        <source>reads a %1 (%2); it takes a %3</source>
+        <translation>读取的是%1（%2）；它需要%3</translation>
+    </message>
+    <message>
+        <source>No problems: the workflow validates.</source>
+        <translation>没有问题：工作流校验通过。</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Offline: connect to a core to run (designing works without one).</source>
+        <translation>离线：需连接到核心才能运行（不连接也可进行设计）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workflow has %n problem(s): fix them to run it.</source>
+        <translation>
+            <numerusform>工作流有 %n 个问题：修复后才能运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A run of this workflow is under way.</source>
+        <translation>此工作流正在运行中。</translation>
+    </message>
+    <message>
+        <source>Run the workflow on the connected core</source>
+        <translation>在已连接的核心上运行工作流</translation>
+    </message>
+    <message>
+        <source>Starting a run…</source>
+        <translation>正在启动运行…</translation>
+    </message>
+    <message>
+        <source>Run #%1: %2</source>
+        <translation>运行 #%1：%2</translation>
+    </message>
+    <message>
+        <source>Ready to run on the connected core.</source>
+        <translation>已就绪，可在已连接的核心上运行。</translation>
+    </message>
+    <message>
+        <source>Auto-layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>this workflow</source>
+        <translation>此工作流</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n step(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个步骤。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to paste: %1</source>
+        <translation>没有可粘贴的内容：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n step(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Approve, edit or reject…</source>
+        <translation>批准、编辑或拒绝(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the workflow&apos;s inputs</source>
+        <translation>编辑工作流的输入(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Add &amp;task here</source>
+        <translation>在此添加任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;map task here</source>
+        <translation>在此添加映射任务(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add a&amp;pproval here</source>
+        <translation>在此添加审批(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste here</source>
+        <translation>粘贴到此处(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DesignerScene</name>
+    <message>
+        <source>Move connection %1</source>
+        <translation>移动连接 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::DryRunDialog</name>
+    <message>
+        <source>Dry run of %1</source>
+        <translation>%1 的试运行</translation>
+    </message>
+    <message>
+        <source>Running the workflow on simulated agents, offline, approving every approval step. Nothing is sent to a model provider.</source>
+        <translation>正在离线使用模拟智能体运行工作流，并自动批准每个审批步骤。不会向任何模型提供方发送内容。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Model calls</source>
+        <translation>模型调用</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌数</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v / %m 个步骤</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Estimate from a dry run on simulated agents: %1 model calls, %2, about %3.</source>
+        <translation>基于模拟智能体试运行的估算：%1 次模型调用，%2，约 %3。</translation>
+    </message>
+    <message>
+        <source>The dry run ended %1: %2. The figures cover the steps it reached.</source>
+        <translation>试运行结束，状态为%1：%2。这些数据仅涵盖已执行到的步骤。</translation>
+    </message>
+    <message>
+        <source>The dry run could not run: %1</source>
+        <translation>试运行未能进行：%1</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2582,38 @@ Operations console for multi-agent LLM swarms.
     <message>
         <source>&amp;Providers</source>
         <translation>模型提供方(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>Designer</source>
+        <translation>设计器</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>运行记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Workflow d&amp;esigner</source>
+        <translation>工作流设计器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>运行记录(&amp;U)</translation>
+    </message>
+    <message>
+        <source>D&amp;esigner</source>
+        <translation>设计器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Run %1 started: follow it on the Runs page (Ctrl+8)</source>
+        <translation>运行 %1 已开始：可在“运行”页面跟踪（Ctrl+8）</translation>
+    </message>
+    <message>
+        <source>The designer follows the core by itself; nothing to refresh.</source>
+        <translation>设计器会自动与核心同步，无需刷新。</translation>
     </message>
 </context>
 <context>
@@ -2525,10 +3151,907 @@ Operations console for multi-agent LLM swarms.
     </message>
 </context>
 <context>
+    <name>QwenSwarm::Ui::ReportCollector</name>
+    <message>
+        <source>the period ends before it begins</source>
+        <translation>时间段的结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <source>the period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Asking the core what it is</source>
+        <translation>正在查询核心信息</translation>
+    </message>
+    <message>
+        <source>the core&apos;s description</source>
+        <translation>核心的描述信息</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading run #%1</source>
+        <translation>正在读取运行 #%1</translation>
+    </message>
+    <message>
+        <source>run #%1</source>
+        <translation>运行 #%1</translation>
+    </message>
+    <message>
+        <source>Reading decision #%1</source>
+        <translation>正在读取决策 #%1</translation>
+    </message>
+    <message>
+        <source>decision #%1</source>
+        <translation>决策 #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n task(s)</source>
+        <translation>
+            <numerusform>正在读取 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading tasks: %1 of %2</source>
+        <translation>正在读取任务：%1 / %2</translation>
+    </message>
+    <message>
+        <source>the tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Reading decisions: %1 of %2 tasks</source>
+        <translation>正在读取决策：%1 / %2 个任务</translation>
+    </message>
+    <message>
+        <source>the decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Reading the period&apos;s tasks</source>
+        <translation>正在读取该时间段的任务</translation>
+    </message>
+    <message>
+        <source>Reading the period&apos;s tasks: %1</source>
+        <translation>正在读取该时间段的任务：%1</translation>
+    </message>
+    <message>
+        <source>the period&apos;s tasks</source>
+        <translation>该时间段的任务</translation>
+    </message>
+    <message>
+        <source>Reading the period&apos;s decisions</source>
+        <translation>正在读取该时间段的决策</translation>
+    </message>
+    <message>
+        <source>Reading the period&apos;s decisions: %1</source>
+        <translation>正在读取该时间段的决策：%1</translation>
+    </message>
+    <message>
+        <source>the period&apos;s decisions</source>
+        <translation>该时间段的决策</translation>
+    </message>
+    <message>
+        <source>Reading the agents</source>
+        <translation>正在读取智能体</translation>
+    </message>
+    <message>
+        <source>the agents</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <source>Reading how the agents&apos; reputations changed</source>
+        <translation>正在读取智能体声誉的变化</translation>
+    </message>
+    <message>
+        <source>Reading reputation changes: %1</source>
+        <translation>正在读取声誉变化：%1</translation>
+    </message>
+    <message>
+        <source>the reputation history</source>
+        <translation>声誉历史</translation>
+    </message>
+    <message>
+        <source>Reading reputations before: %1 of %2</source>
+        <translation>正在读取此前的声誉：%1 / %2</translation>
+    </message>
+    <message>
+        <source>the reputations</source>
+        <translation>声誉</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取完成</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ReportDocumentBuilder</name>
+    <message>
+        <source>Workflow run #%1: %2 (revision %3)</source>
+        <translation>工作流运行 #%1：%2（修订版 %3）</translation>
+    </message>
+    <message>
+        <source>Workflow run #%1</source>
+        <translation>工作流运行 #%1</translation>
+    </message>
+    <message>
+        <source>Decision #%1 of task #%2</source>
+        <translation>任务 #%2 的决策 #%1</translation>
+    </message>
+    <message>
+        <source>Decision #%1</source>
+        <translation>决策 #%1</translation>
+    </message>
+    <message>
+        <source>Tasks and decisions from %1 to %2</source>
+        <translation>%1 至 %2 的任务和决策</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>deciding</source>
+        <translation>决策中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>abstained</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>Qwen Swarm report</source>
+        <translation>Qwen Swarm 报告</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>%1 core %2 (%3 store)</source>
+        <translation>%1核心 %2（%3 存储）</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <source>Embedded</source>
+        <translation>内嵌</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>local, UTC%1</source>
+        <translation>本地时间，UTC%1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>%1 (%2 succeeded)</source>
+        <translation>%1（%2 个成功）</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>%1 (%2 decided)</source>
+        <translation>%1（%2 项已决定）</translation>
+    </message>
+    <message>
+        <source>Mean agreement</source>
+        <translation>平均一致率</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌数</translation>
+    </message>
+    <message>
+        <source>%1 prompt, %2 completion</source>
+        <translation>提示 %1，补全 %2</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>The period holds more than a report reads: this one shows its newest part.</source>
+        <translation>该时间段的数据超出报告可读取的上限：本报告仅显示最新的部分。</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>From %1, for %2</source>
+        <translation>自 %1 起，持续 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not drawn (the CSV and JSON reports list every one).</source>
+        <translation>
+            <numerusform>另有 %n 项未绘出（CSV 和 JSON 报告会列出全部）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>the swarm&apos;s</source>
+        <translation>集群默认</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more task(s) are not shown (the CSV and JSON reports list every one).</source>
+        <translation>
+            <numerusform>另有 %n 个任务未显示（CSV 和 JSON 报告会列出全部）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more decision(s) are not shown (the CSV and JSON reports list every one).</source>
+        <translation>
+            <numerusform>另有 %n 项决策未显示（CSV 和 JSON 报告会列出全部）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decision #%1: task #%2, attempt %3</source>
+        <translation>决策 #%1：任务 #%2，第 %3 次尝试</translation>
+    </message>
+    <message>
+        <source>Decision #%1: step %2, task #%3, attempt %4</source>
+        <translation>决策 #%1：步骤 %2，任务 #%3，第 %4 次尝试</translation>
+    </message>
+    <message>
+        <source>Strategy %1. Outcome: %2. Answer: %3. Agreement %4. Dissenters: %5.</source>
+        <translation>策略 %1。结果：%2。答案：%3。一致率 %4。异议者：%5。</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Agents and reputation</source>
+        <translation>智能体与声誉</translation>
+    </message>
+    <message>
+        <source>Reputation is the expected share of right answers the system learned for an agent; the change is over the report&apos;s span, in percentage points.</source>
+        <translation>声誉是系统为智能体学习到的预期正确回答比例；变化量为报告时间范围内的变化，单位为百分点。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>更新次数</translation>
+    </message>
+    <message>
+        <source>Tokens and cost</source>
+        <translation>令牌数与成本</translation>
+    </message>
+    <message>
+        <source>Cost of the votes by agent</source>
+        <translation>各智能体的投票成本</translation>
+    </message>
+    <message>
+        <source>Tokens by provider</source>
+        <translation>各提供方的令牌数</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>未计入</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>提示令牌数</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>补全令牌数</translation>
+    </message>
+    <message>
+        <source>Mean latency</source>
+        <translation>平均延迟</translation>
+    </message>
+    <message>
+        <source>By agent</source>
+        <translation>按智能体</translation>
+    </message>
+    <message>
+        <source>By provider</source>
+        <translation>按提供方</translation>
+    </message>
+    <message>
+        <source>the run</source>
+        <translation>运行本身</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+    <message>
+        <source>task #%1</source>
+        <translation>任务 #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>task #%1: %n attempt(s)</source>
+        <translation>
+            <numerusform>任务 #%1：%n 次尝试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in decision #%2</source>
+        <translation>决策 #%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>Errors and retries</source>
+        <translation>错误与重试</translation>
+    </message>
+    <message>
+        <source>None: every task succeeded at its first attempt and every vote counted.</source>
+        <translation>无：每个任务均在首次尝试时成功，且每张票均被计入。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ReportExportDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export a report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>HTML page</source>
+        <translation>HTML 页面</translation>
+    </message>
+    <message>
+        <source>CSV tables</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <source>JSON data</source>
+        <translation>JSON 数据</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Report on: %1</source>
+        <translation>报告对象：%1</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export the report to</source>
+        <translation>将报告导出到</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ReportExporter</name>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation>报告已取消。</translation>
+    </message>
+    <message>
+        <source>Writing the %1 report</source>
+        <translation>正在写入 %1 报告</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>已写入</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ReportHtml</name>
+    <message>
+        <source>Written by Qwen Swarm %1.</source>
+        <translation>由 Qwen Swarm %1 生成。</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ReportPdf</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation>报告已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF.</source>
+        <translation>无法写入 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::ReportWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation>报告已取消。</translation>
+    </message>
+</context>
+<context>
     <name>QwenSwarm::Ui::ReputationChartWidget</name>
     <message>
         <source>Reputation over time (■ = feedback)</source>
         <translation>声誉变化趋势（■ = 反馈）</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::RunInputsDialog</name>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>One element per line</source>
+        <translation>每行一个元素</translation>
+    </message>
+    <message>
+        <source>&amp;Start run</source>
+        <translation>开始运行(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::RunTracker</name>
+    <message>
+        <source>cancelled in the designer</source>
+        <translation>在设计器中取消</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::RunsModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (r%2)</source>
+        <translation>%1（r%2）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>工作流</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Steps done</source>
+        <translation>已完成步骤</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The runs cannot be loaded: %1</source>
+        <translation>无法加载运行：%1</translation>
+    </message>
+    <message>
+        <source>Run changes are not followed: %1</source>
+        <translation>未能跟踪运行变更：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::RunsPage</name>
+    <message>
+        <source>Workflow runs</source>
+        <translation>工作流运行</translation>
+    </message>
+    <message>
+        <source>Steps of the selected run</source>
+        <translation>所选运行的步骤</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>The selected step</source>
+        <translation>所选步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Run workflow file…</source>
+        <translation>运行工作流文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Run workflow file</source>
+        <translation>运行工作流文件</translation>
+    </message>
+    <message>
+        <source>Workflow files (*.json);;All files (*)</source>
+        <translation>工作流文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve, edit or reject…</source>
+        <translation>批准、编辑或拒绝(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause run</source>
+        <translation>暂停运行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume run</source>
+        <translation>继续运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation>取消运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try from step</source>
+        <translation>从该步骤重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh runs</source>
+        <translation>刷新运行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>task (map)</source>
+        <translation>任务（映射）</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2: %3</source>
+        <translation>%2 的运行 %1：%3</translation>
+    </message>
+    <message>
+        <source>Outputs:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>Inputs:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>步骤 %1：%2</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run again %n time(s)</source>
+        <translation>
+            <numerusform>已重新运行 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>Run %1 started</source>
+        <translation>运行 %1 已开始</translation>
+    </message>
+    <message>
+        <source>Step %1 decided</source>
+        <translation>步骤 %1 已审批</translation>
+    </message>
+    <message>
+        <source>Run %1 is %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Run %1 runs again from step %2</source>
+        <translation>运行 %1 从步骤 %2 重新运行</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +4169,235 @@ Operations console for multi-agent LLM swarms.
     <message>
         <source>The agent was not spawned: %1</source>
         <translation>未能创建智能体：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::StepApprovalDialog</name>
+    <message>
+        <source>Approve step %1</source>
+        <translation>审批步骤 %1</translation>
+    </message>
+    <message>
+        <source>Approve the value, edit it first, or reject it.</source>
+        <translation>批准该值、编辑后再批准，或拒绝它。</translation>
+    </message>
+    <message>
+        <source>A note for the run&apos;s record (optional)</source>
+        <translation>写入运行记录的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Approve edited</source>
+        <translation>批准编辑后的内容</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::StepPalette</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>A task for a swarm, decided by consensus. Its output is the decided answer.</source>
+        <translation>交给集群的任务，通过共识决策。其输出为决策得出的答案。</translation>
+    </message>
+    <message>
+        <source>Map task</source>
+        <translation>映射任务</translation>
+    </message>
+    <message>
+        <source>One task per element of a list; its output is the list of the answers.</source>
+        <translation>为列表中的每个元素各创建一个任务；其输出为答案列表。</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>An operator approves, edits or rejects a value before the run goes on.</source>
+        <translation>在运行继续之前，由操作员批准、编辑或拒绝某个值。</translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas, or double-click to add.</source>
+        <translation>拖到画布上，或双击添加。</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::StepPropertiesWidget</name>
+    <message>
+        <source>Run once per element of a list</source>
+        <translation>对列表中的每个元素各运行一次</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>What the node shows</source>
+        <translation>节点上显示的内容</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What the operator reads before approving, editing or rejecting</source>
+        <translation>操作员在批准、编辑或拒绝之前阅读的内容</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Run only if, e.g. steps.check.output == &apos;yes&apos;</source>
+        <translation>仅在满足条件时运行，例如 steps.check.output == &apos;yes&apos;</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>The swarm&apos;s name</source>
+        <translation>集群名称</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>The prompt; type {{ for the step&apos;s names</source>
+        <translation>提示词；输入 {{ 可插入该步骤的名称</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>A list: inputs.&lt;name&gt; or steps.&lt;id&gt;.output</source>
+        <translation>一个列表：inputs.&lt;name&gt; 或 steps.&lt;id&gt;.output</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>遍历</translation>
+    </message>
+    <message>
+        <source>Each as</source>
+        <translation>每项命名为</translation>
+    </message>
+    <message>
+        <source>The swarm&apos;s default</source>
+        <translation>集群默认</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>JSON, e.g. {&quot;tie_break&quot;: &quot;first&quot;}</source>
+        <translation>JSON，例如 {&quot;tie_break&quot;: &quot;first&quot;}</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. bug, feature, question</source>
+        <translation>以逗号分隔，例如 bug, feature, question</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>The names the prompt uses and what each reads. Connect ports on the canvas, or type a reference: inputs.&lt;name&gt;, steps.&lt;id&gt;.output or steps.&lt;id&gt;.agreement.</source>
+        <translation>提示词使用的名称及各自读取的内容。可在画布上连接端口，或输入引用：inputs.&lt;name&gt;、steps.&lt;id&gt;.output 或 steps.&lt;id&gt;.agreement。</translation>
+    </message>
+    <message>
+        <source>Add input</source>
+        <translation>添加输入</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source> · agreement %1%</source>
+        <translation> · 一致率 %1%</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an identifier: a letter, then letters, digits or &apos;_&apos;.</source>
+        <translation>“%1”不是有效的标识符：须以字母开头，后跟字母、数字或“_”。</translation>
+    </message>
+    <message>
+        <source>Another step has the id &apos;%1&apos;.</source>
+        <translation>已有其他步骤使用编号“%1”。</translation>
+    </message>
+    <message>
+        <source>Not a JSON object: the parameters are not changed.</source>
+        <translation>不是 JSON 对象：参数未更改。</translation>
     </message>
 </context>
 <context>
@@ -3089,6 +4841,270 @@ Operations console for multi-agent LLM swarms.
         <translation>
             <numerusform>显示 %n 个新任务</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::WorkflowDiffDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Compare workflows</source>
+        <translation>比较工作流</translation>
+    </message>
+    <message>
+        <source>%1 and %2 describe the same workflow.</source>
+        <translation>%1 与 %2 描述的是同一个工作流。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2:</source>
+        <translation>从 %1 到 %2：</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Added steps (%1)</source>
+        <translation>新增的步骤（%1）</translation>
+    </message>
+    <message>
+        <source>Removed steps (%1)</source>
+        <translation>移除的步骤（%1）</translation>
+    </message>
+    <message>
+        <source>Changed steps (%1)</source>
+        <translation>更改的步骤（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Workflow (%1 changed)</source>
+        <translation>工作流（%1 项更改）</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::WorkflowDocument</name>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON: %2 at offset %3</source>
+        <translation>%1 不是有效的 JSON：%2（偏移量 %3）</translation>
+    </message>
+    <message>
+        <source>%1 is not a workflow file.</source>
+        <translation>%1 不是工作流文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Add step %1</source>
+        <translation>添加步骤 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnect %n input(s)</source>
+        <translation>
+            <numerusform>断开 %n 个输入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove step %1</source>
+        <translation>移除步骤 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n step(s)</source>
+        <translation>
+            <numerusform>移除 %n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move step %1</source>
+        <translation>移动步骤 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n step(s)</source>
+        <translation>
+            <numerusform>移动 %n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be bound: it is not an identifier or is the map&apos;s own name.</source>
+        <translation>无法绑定“%1”：它不是有效的标识符，或与映射自身的名称相同。</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2.%3</source>
+        <translation>将 %1 连接到 %2.%3</translation>
+    </message>
+    <message>
+        <source>Disconnect %1.%2</source>
+        <translation>断开 %1.%2</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>更改 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>Rename step %1 to %2</source>
+        <translation>将步骤 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Change the workflow&apos;s %1</source>
+        <translation>更改工作流的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::WorkflowFiles</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent workflows</source>
+        <translation>没有最近打开的工作流</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The workflow %1 has changes that are not saved. Save them?</source>
+        <translation>工作流 %1 有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <source>Workflow files (*.json);;All files (*)</source>
+        <translation>工作流文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open workflow</source>
+        <translation>打开工作流</translation>
+    </message>
+    <message>
+        <source>%1 does not open: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save workflow</source>
+        <translation>保存工作流</translation>
+    </message>
+    <message>
+        <source>Compare with a workflow file</source>
+        <translation>与工作流文件比较</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::WorkflowInputsDialog</name>
+    <message>
+        <source>Run the workflow</source>
+        <translation>运行工作流</translation>
+    </message>
+    <message>
+        <source>%1 (%2, required)</source>
+        <translation>%1（%2，必填）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>This workflow takes no inputs.</source>
+        <translation>此工作流没有输入。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>One element per line</source>
+        <translation>每行一个元素</translation>
+    </message>
+    <message>
+        <source>Fill in the required inputs.</source>
+        <translation>请填写必填的输入。</translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::WorkflowPropertiesWidget</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Select a step to edit it. With none selected, these are the workflow&apos;s own properties.</source>
+        <translation>选择一个步骤进行编辑。未选择步骤时，此处显示工作流自身的属性。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The workflow&apos;s own version: raise it when you change what it does.</source>
+        <translation>工作流自身的版本号：更改其行为时请调高。</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>An empty default makes the input required. A list&apos;s default is JSON ([&quot;a&quot;, &quot;b&quot;]) or elements separated by &apos;;&apos;.</source>
+        <translation>默认值留空则该输入为必填。列表的默认值为 JSON（[&quot;a&quot;, &quot;b&quot;]）或以“;”分隔的元素。</translation>
+    </message>
+    <message>
+        <source>Add input</source>
+        <translation>添加输入</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Add output</source>
+        <translation>添加输出</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPage</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a workflow file: %2</source>
+        <translation>%1 不是工作流文件：%2</translation>
     </message>
 </context>
 <context>
