@@ -4065,6 +4065,14 @@ Operations console for multi-agent LLM swarms.
         <source>Run %1 runs again from step %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::SecretStore</name>

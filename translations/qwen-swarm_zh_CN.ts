@@ -4053,6 +4053,14 @@ Operations console for multi-agent LLM swarms.
         <source>Run %1 runs again from step %2</source>
         <translation>运行 %1 从步骤 %2 重新运行</translation>
     </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::SecretStore</name>

@@ -3,6 +3,7 @@
 // and retry from a step; the models pass QAbstractItemModelTester. Set QS_SCREENSHOT_DIR to save
 // pictures of the page and the approval dialog there.
 #include "common/bannerwidget.h"
+#include "reports/reportexportdialog.h"
 #include "runs/approvaldialog.h"
 #include "runs/runsmodel.h"
 #include "runs/runspage.h"
@@ -161,6 +162,21 @@ private Q_SLOTS:
         QVERIFY(f.page.stepDetail().contains(run->step(u"polish"_s)->output.toString()));
         QVERIFY(f.page.retryAction()->isEnabled());
         QVERIFY(!f.page.cancelAction()->isEnabled());
+
+        // The run's report, from the page: written off the GUI thread, the status says where.
+        QVERIFY(f.page.reportAction()->isEnabled());
+        QTemporaryDir dir;
+        QString said;
+        QObject::connect(&f.page, &RunsPage::statusMessage, &f.page, [&](const QString &t) { said = t; });
+        Ui::ReportExportDialog *report = f.page.openReportDialog();
+        QVERIFY(report);
+        report->setPath(dir.filePath(u"run.json"_s));
+        report->exportReport();
+        QVERIFY(Testing::spinUntil([&] { return said.contains(u"run.json"_s); }));
+        QFile written(dir.filePath(u"run.json"_s));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(written.readAll()).object().value(u"run"_s).toObject().value(u"id"_s).toInt(),
+                 int(id.value));
     }
 
     void pauseResumeCancelAndRetryFromTheToolbar()

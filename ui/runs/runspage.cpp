@@ -3,6 +3,7 @@
 #include "common/bannerwidget.h"
 #include "common/displaytext.h"
 #include "common/erroradvice.h"
+#include "reports/reportexportdialog.h"
 #include "runs/approvaldialog.h"
 #include "runs/runsmodel.h"
 
@@ -104,7 +105,7 @@ RunsPage::RunsPage(Backend &backend, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setMinimumSectionSize(fontMetrics().horizontalAdvance(QStringLiteral("0000")));
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions({m_pause, m_resume, m_cancel});
+    m_view->addActions({m_pause, m_resume, m_cancel, m_report});
 
     m_steps->setObjectName(QStringLiteral("run_steps_view"));
     m_steps->setAccessibleName(tr("Steps of the selected run"));
@@ -185,12 +186,13 @@ void RunsPage::createActions()
     m_resume = add(tr("Res&ume run"), "action_resume_run", "Alt+Shift+U", [this] { command(RunCommand::Resume); });
     m_cancel = add(tr("&Cancel run"), "action_cancel_run", "Alt+Shift+K", [this] { command(RunCommand::Cancel); });
     m_retry = add(tr("Re&try from step"), "action_retry_run_step", "Alt+Shift+Y", [this] { retrySelectedStep(); });
+    m_report = add(tr("&Export report…"), "action_export_run_report", "Alt+Shift+O", [this] { openReportDialog(); });
     m_refresh = add(tr("Re&fresh runs"), "action_refresh_runs", "Alt+Shift+F", [this] { m_model->reload(); });
 }
 
 QList<QAction *> RunsPage::pageActions() const
 {
-    return {m_start, m_approve, m_pause, m_resume, m_cancel, m_retry, m_refresh};
+    return {m_start, m_approve, m_pause, m_resume, m_cancel, m_retry, m_report, m_refresh};
 }
 
 void RunsPage::start()
@@ -337,6 +339,7 @@ void RunsPage::updateActions()
     m_cancel->setEnabled(unfinished);
     m_retry->setEnabled(run && isTerminal(run->state) && step);
     m_approve->setEnabled(step && step->state == StepState::AwaitingApproval);
+    m_report->setEnabled(run != nullptr);
 }
 
 void RunsPage::answered(const Result<Run> &run, const QString &done)
@@ -384,6 +387,19 @@ ApprovalDialog *RunsPage::openApprovalDialog()
             answered(decided, tr("Step %1 decided").arg(stepId));
         });
     });
+    dialog->open();
+    return dialog;
+}
+
+ReportExportDialog *RunsPage::openReportDialog()
+{
+    const RunId id = selectedRun();
+    if (!id.isValid())
+        return nullptr;
+    auto *dialog = new ReportExportDialog(m_backend, ReportSubject::forRun(id), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReportExportDialog::exported, this,
+            [this](const QString &path) { Q_EMIT statusMessage(tr("Report written to %1").arg(path)); });
     dialog->open();
     return dialog;
 }

@@ -14,6 +14,7 @@ class QTableWidget;
 namespace QwenSwarm::Ui {
 
 class ApprovalDialog;
+class ReportExportDialog;
 class BannerWidget;
 class RunInputsDialog;
 class RunsModel;
@@ -43,6 +44,7 @@ public:
     QAction *cancelAction() const { return m_cancel; }
     QAction *retryAction() const { return m_retry; }
     QAction *approveAction() const { return m_approve; }
+    QAction *reportAction() const { return m_report; }
 
     void start();
     void selectRun(Api::RunId id);
@@ -58,6 +60,9 @@ public:
     ApprovalDialog *openApprovalDialog();
     void command(Api::RunCommand command);
     void retrySelectedStep();
+    /// Opens the report export dialog for the selected run (PDF, HTML, CSV or JSON); null when no
+    /// run is selected.
+    ReportExportDialog *openReportDialog();
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
@@ -87,6 +92,7 @@ private:
     QAction *m_retry = nullptr;
     QAction *m_approve = nullptr;
     QAction *m_refresh = nullptr;
+    QAction *m_report = nullptr;
     QFutureWatcher<Api::Result<Api::Workflow>> m_reading;
     Api::RunId m_select;
 };
