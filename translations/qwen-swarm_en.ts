@@ -1579,6 +1579,18 @@ Strategies: %3</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export decision report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a decision to report on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::DashboardPage</name>
@@ -1759,6 +1771,14 @@ Strategies: %3</source>
     </message>
     <message>
         <source>The charts show what this console sampled since it opened, a point a second for the last hour, and before that the core&apos;s own per-minute roll-ups (kept eight days), a point a minute for 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export report of this window…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks and decisions of the window the charts show, as PDF, HTML, CSV or JSON</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1576,6 +1576,18 @@ Strategies: %3</source>
             <numerusform>%n 项决策</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export decision report…</source>
+        <translation>导出决策报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Select a decision to report on.</source>
+        <translation>请选择要生成报告的决策。</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::DashboardPage</name>
@@ -1756,6 +1768,14 @@ Strategies: %3</source>
     <message>
         <source>The charts show what this console sampled since it opened, a point a second for the last hour, and before that the core&apos;s own per-minute roll-ups (kept eight days), a point a minute for 24 hours.</source>
         <translation>图表显示本控制台自打开以来的采样，最近一小时内每秒一个点；更早的部分取自核心自身的每分钟汇总（保留八天），24 小时内每分钟一个点。</translation>
+    </message>
+    <message>
+        <source>&amp;Export report of this window…</source>
+        <translation>导出此时间窗口的报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The tasks and decisions of the window the charts show, as PDF, HTML, CSV or JSON</source>
+        <translation>图表所示时间窗口内的任务与决策，导出为 PDF、HTML、CSV 或 JSON</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "consensus/decisiondetailwidget.h"
 #include "consensus/decisionlistmodel.h"
 #include "consensus/reputationchartwidget.h"
+#include "reports/reportexportdialog.h"
 
 #include "uitestsupport.h"
 
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -294,6 +296,17 @@ void TstConsensusView::listFiltersPagesAndCompares()
     QVERIFY(fresh);
     QVERIFY(Testing::spinUntil([&] { return page.detail()->decision().id == fresh->id; }));
     QCOMPARE(page.model()->decisionAt(0).id, fresh->id);
+
+    // The decision shown, as a report.
+    QAction *report = page.findChild<QAction *>(u"action_consensus_report"_s);
+    QVERIFY(report);
+    report->trigger();
+    auto *dialog = page.findChild<Ui::ReportExportDialog *>();
+    QVERIFY(dialog);
+    QTemporaryDir dir;
+    dialog->setPath(dir.filePath(u"decision.json"_s));
+    dialog->exportReport();
+    QVERIFY(Testing::spinUntil([&] { return QFile::exists(dir.filePath(u"decision.json"_s)); }));
 }
 
 QTEST_MAIN(TstConsensusView)

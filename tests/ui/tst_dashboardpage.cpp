@@ -4,12 +4,14 @@
 #include "dashboard/histogramquantile.h"
 #include "dashboard/metricchartwidget.h"
 #include "dashboard/metricshistory.h"
+#include "reports/reportexportdialog.h"
 
 #include "uitestsupport.h"
 
 #include <QElapsedTimer>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -332,6 +334,14 @@ void TstDashboardPage::historyFromTheCoresRollupsComesFirst()
     page.start();
     QVERIFY(Testing::spinUntil([&] { return page.history()->historyLoaded(); }));
     QCOMPARE(page.history()->coarseCount(), qsizetype(0));
+
+    // The window the charts show, as a report of its tasks and decisions.
+    Ui::ReportExportDialog *dialog = page.openReportDialog();
+    QVERIFY(dialog);
+    QTemporaryDir dir;
+    dialog->setPath(dir.filePath(u"period.json"_s));
+    dialog->exportReport();
+    QVERIFY(Testing::spinUntil([&] { return QFile::exists(dir.filePath(u"period.json"_s)); }));
 }
 
 QTEST_MAIN(TstDashboardPage)

@@ -1,5 +1,7 @@
 #include "consensus/consensuspage.h"
 
+#include "reports/reportexportdialog.h"
+
 #include "common/bannerwidget.h"
 #include "common/swarmdirectory.h"
 #include "consensus/decisiondetailwidget.h"
@@ -129,6 +131,16 @@ void ConsensusPage::createActions()
     live->setCheckable(true);
     add(tr("&Reload decisions"), "action_consensus_reload", QStringLiteral("Alt+Shift+D"),
         [this] { m_model->reload(); });
+    add(tr("&Export decision report…"), "action_consensus_report", QStringLiteral("Alt+Shift+J"), [this] {
+        const Api::DecisionId id = m_detail->decision().id;
+        if (!id.isValid())
+            return Q_EMIT statusMessage(tr("Select a decision to report on."));
+        auto *dialog = new ReportExportDialog(m_backend, ReportSubject::forDecision(id), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ReportExportDialog::exported, this,
+                [this](const QString &path) { Q_EMIT statusMessage(tr("Report written to %1").arg(path)); });
+        dialog->open();
+    });
 }
 
 QWidget *ConsensusPage::buildFilters()

@@ -1,5 +1,7 @@
 #include "dashboard/dashboardpage.h"
 
+#include "reports/reportexportdialog.h"
+
 #include "common/bannerwidget.h"
 #include "common/displaytext.h"
 #include "common/updatecoalescer.h"
@@ -28,6 +30,7 @@ DashboardPage::DashboardPage(Api::Backend &backend, QWidget *parent, int maxRedr
     , m_coalescer(new UpdateCoalescer(maxRedrawsPerSecond, this))
     , m_banner(new BannerWidget(this))
     , m_summaryPage(new SummaryPage(*m_summary, this))
+    , m_backend(backend)
 {
     setObjectName(QStringLiteral("dashboard_page"));
     createActions();
@@ -60,6 +63,13 @@ DashboardPage::DashboardPage(Api::Backend &backend, QWidget *parent, int maxRedr
 
 void DashboardPage::createActions()
 {
+    m_report = new QAction(tr("&Export report of this window…"), this);
+    m_report->setObjectName(QStringLiteral("action_dashboard_report"));
+    m_report->setShortcut(QKeySequence(QStringLiteral("Alt+Shift+G")));
+    m_report->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_report->setToolTip(tr("The tasks and decisions of the window the charts show, as PDF, HTML, CSV or JSON"));
+    connect(m_report, &QAction::triggered, this, [this] { openReportDialog(); });
+    addAction(m_report);
     m_pause = new QAction(tr("&Pause charts"), this);
     m_pause->setObjectName(QStringLiteral("action_pause_charts"));
     m_pause->setCheckable(true);
@@ -95,7 +105,17 @@ void DashboardPage::createActions()
 
 QList<QAction *> DashboardPage::pageActions() const
 {
-    return QList<QAction *> {m_pause} + m_windows->actions();
+    return QList<QAction *> {m_pause, m_report} + m_windows->actions();
+}
+
+ReportExportDialog *DashboardPage::openReportDialog()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto *dialog = new ReportExportDialog(m_backend,
+                                          ReportSubject::forPeriod(now - MetricsHistory::spanMs(m_window), now), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 QWidget *DashboardPage::buildCharts()

@@ -12,6 +12,8 @@ class QLabel;
 
 namespace QwenSwarm::Ui {
 
+class ReportExportDialog;
+
 class BannerWidget;
 class LiveSummary;
 class MetricChartWidget;
@@ -35,6 +37,8 @@ public:
     QList<MetricChartWidget *> charts() const { return m_charts; }
     BannerWidget *banner() const { return m_banner; }
     QList<QAction *> pageActions() const;
+    /// Opens the report export dialog for the tasks and decisions of the window the charts show.
+    ReportExportDialog *openReportDialog();
 
     void start();
     void setWindow(MetricsHistory::Window window);
@@ -60,6 +64,8 @@ private:
     QLabel *m_status = nullptr;
     QList<MetricChartWidget *> m_charts;
     QAction *m_pause = nullptr;
+    QAction *m_report = nullptr;
+    Api::Backend &m_backend;
     QActionGroup *m_windows = nullptr;
     MetricsHistory::Window m_window = MetricsHistory::Window::FifteenMinutes;
     bool m_paused = false;
