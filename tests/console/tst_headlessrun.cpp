@@ -1,6 +1,10 @@
 // `qwen-swarm run FILE` and `qwen-swarm report`: the real program, without a window or a display, runs
 // the shipped demo workflows on an embedded core, writes reports in every format, and refuses bad
 // files, inputs and options with exit code 2.
+#include <api/jsonworkflow.h>
+#include <client/remotebackend.h>
+#include <testsupport.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +14,7 @@
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace QwenSwarm;
 
 class TestHeadlessRun : public QObject
 {
@@ -199,6 +204,65 @@ private Q_SLOTS:
         QVERIFY(total.at(1).toInt() >= classify.at(3).toInt());
         // Nothing ran for real: no database was written.
         QVERIFY(!QDir(m_home.filePath(u".local/share/QwenSwarm/qwen-swarm"_s)).exists());
+    }
+
+    void runsOnAnAttachedDaemon()
+    {
+        // A real qwen-swarmd on loopback, with an operator's API key and a swarm named "demo".
+        QTemporaryDir data;
+        QProcess keyMaker;
+        keyMaker.start(QStringLiteral(QWENSWARMD_PATH),
+                       {u"--data-dir"_s, data.path(), u"--create-api-key"_s, u"operator"_s});
+        QVERIFY(keyMaker.waitForFinished(30000));
+        const QByteArray key = keyMaker.readAllStandardOutput().trimmed();
+        QVERIFY(!key.isEmpty());
+        QProcess daemon;
+        daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        daemon.start(QStringLiteral(QWENSWARMD_PATH), {u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, data.path()});
+        QByteArray said;
+        QVERIFY(Testing::spinUntil([&] {
+            said += daemon.readAllStandardOutput();
+            return said.contains('\n') || daemon.state() == QProcess::NotRunning;
+        }));
+        const qsizetype at = said.indexOf("listening ");
+        QVERIFY2(at >= 0, said.constData());
+        const QString url = QString::fromUtf8(said.mid(at + 10, said.indexOf('\n', at) - at - 10));
+
+        Remote::RemoteOptions options;
+        options.url = QUrl(url);
+        options.token = key;
+        Remote::RemoteBackend client(options);
+        client.connectToServer();
+        Api::SwarmSpec demo;
+        demo.name = u"demo"_s;
+        for (const QString &name : {u"a"_s, u"b"_s, u"c"_s}) {
+            Api::AgentSpec agent;
+            agent.name = name;
+            agent.tags = {u"general"_s};
+            agent.parameters = {{u"accuracy"_s, 0.9}, {u"latency_ms"_s, 5}};
+            demo.agents.append(agent);
+        }
+        QS_VERIFY_OK(Testing::await<Api::Swarm>([&](QObject *c, auto d) { client.createSwarm(demo, c, d); }));
+
+        qputenv("QWEN_SWARM_TOKEN", key);
+        const Outcome o = run({workflow(u"classify-map.json"_s), u"--attach"_s, url});
+        qunsetenv("QWEN_SWARM_TOKEN");
+        QVERIFY2(o.exitCode == 0, qPrintable(o.out + o.err));
+        QVERIFY2(o.out.contains(u"run: succeeded"_s), qPrintable(o.out));
+        // The run is the daemon's: its client sees it.
+        auto runs = Testing::await<Api::Page<Api::Run>>([&](QObject *c, auto d) { client.queryRuns({}, c, d); });
+        QS_VERIFY_OK(runs);
+        QCOMPARE(runs->items.size(), 1);
+        QCOMPARE(runs->items.at(0).state, Api::RunState::Succeeded);
+
+        // A wrong token: refused at the handshake, exit code 3, and the message says so.
+        qputenv("QWEN_SWARM_TOKEN", "qs_wrong");
+        const Outcome refused = run({workflow(u"classify-map.json"_s), u"--attach"_s, url});
+        qunsetenv("QWEN_SWARM_TOKEN");
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(!refused.err.isEmpty(), qPrintable(refused.out));
+        daemon.terminate();
+        daemon.waitForFinished(15000);
     }
 
     void refusals_data()
