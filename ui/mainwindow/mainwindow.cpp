@@ -36,6 +36,8 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <array>
+
 namespace QwenSwarm::Ui {
 
 using namespace Api;
@@ -119,10 +121,12 @@ MainWindow::~MainWindow() = default;
 
 QDockWidget *MainWindow::addPage(Page page, const QString &title, QWidget *widget)
 {
-    static const char *const names[] = {"dock_dashboard", "dock_agents",    "dock_tasks",    "dock_logs",
-                                        "dock_graph",     "dock_consensus", "dock_providers"};
+    static constexpr std::array<const char *, 9> names {"dock_dashboard", "dock_agents", "dock_tasks",
+                                                        "dock_logs",      "dock_graph",  "dock_consensus",
+                                                        "dock_providers", "dock_runs",   "dock_designer"};
+    static_assert(names.size() == std::size_t(Page::Designer) + 1, "one dock name per page (Designer is the last)");
     auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(QString::fromLatin1(names[int(page)])); // the key of its saved place
+    dock->setObjectName(QString::fromLatin1(names.at(std::size_t(page)))); // the key of its saved place
     dock->setWidget(widget);
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                       | QDockWidget::DockWidgetFloatable);
