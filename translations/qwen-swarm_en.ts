@@ -245,35 +245,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>waiting for approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>succeeded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -528,6 +500,18 @@
     </message>
     <message>
         <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3871,38 +3855,6 @@ Operations console for multi-agent LLM swarms.
 </context>
 <context>
     <name>QwenSwarm::Ui::RunsModel</name>
-    <message>
-        <source>running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>awaiting approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>succeeded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>%1 / %2</source>
         <translation type="unfinished"></translation>

@@ -3,6 +3,7 @@
 // and retry from a step; the models pass QAbstractItemModelTester. Set QS_SCREENSHOT_DIR to save
 // pictures of the page and the approval dialog there.
 #include "common/bannerwidget.h"
+#include "common/displaytext.h"
 #include "reports/reportexportdialog.h"
 #include "runs/approvaldialog.h"
 #include "runs/runsmodel.h"
@@ -144,7 +145,7 @@ private Q_SLOTS:
         QVERIFY(!f.page.approveAction()->isEnabled()); // no step chosen yet
         f.page.selectStep(u"check"_s);
         QVERIFY(f.page.approveAction()->isEnabled());
-        QCOMPARE(f.page.stepsView()->item(1, 2)->text(), RunsModel::stepStateText(Api::StepState::AwaitingApproval));
+        QCOMPARE(f.page.stepsView()->item(1, 2)->text(), Ui::DisplayText::stepState(Api::StepState::AwaitingApproval));
         QVERIFY(!f.page.retryAction()->isEnabled()); // the run is not finished
 
         Ui::ApprovalDialog *dialog = f.page.openApprovalDialog();

@@ -106,6 +106,46 @@ QColor DisplayText::agentStateColor(AgentState state)
     return {};
 }
 
+QString DisplayText::runState(RunState state)
+{
+    switch (state) {
+    case RunState::Running:
+        return tr("running");
+    case RunState::Paused:
+        return tr("paused");
+    case RunState::AwaitingApproval:
+        return tr("awaiting approval");
+    case RunState::Succeeded:
+        return tr("succeeded");
+    case RunState::Failed:
+        return tr("failed");
+    case RunState::Cancelled:
+        return tr("cancelled");
+    }
+    return {};
+}
+
+QString DisplayText::stepState(StepState state)
+{
+    switch (state) {
+    case StepState::Pending:
+        return tr("pending");
+    case StepState::Running:
+        return tr("running");
+    case StepState::AwaitingApproval:
+        return tr("awaiting approval");
+    case StepState::Succeeded:
+        return tr("succeeded");
+    case StepState::Skipped:
+        return tr("skipped");
+    case StepState::Failed:
+        return tr("failed");
+    case StepState::Cancelled:
+        return tr("cancelled");
+    }
+    return {};
+}
+
 QColor DisplayText::taskStateColor(TaskState state)
 {
     switch (state) {

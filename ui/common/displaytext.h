@@ -2,6 +2,7 @@
 
 #include <api/agent.h>
 #include <api/task.h>
+#include <api/workflow.h>
 
 #include <QCoreApplication>
 #include <QString>
@@ -18,6 +19,8 @@ public:
     static QString agentRole(Api::AgentRole role);
     static QString agentCommand(Api::AgentCommand command);
     static QString taskState(Api::TaskState state);
+    static QString runState(Api::RunState state);
+    static QString stepState(Api::StepState state);
     /// A colour that marks a state in tables (green working, amber waiting, red failed, grey stopped).
     static QColor agentStateColor(Api::AgentState state);
     static QColor taskStateColor(Api::TaskState state);

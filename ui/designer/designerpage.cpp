@@ -1,6 +1,7 @@
 #include "designer/designerpage.h"
 
 #include "common/bannerwidget.h"
+#include "common/displaytext.h"
 #include "designer/connectionitem.h"
 #include "designer/coreenvironment.h"
 #include "designer/designerscene.h"
@@ -101,7 +102,7 @@ void DesignerPage::connectParts()
         Q_EMIT runStarted(id);
     });
     connect(m_tracker, &RunTracker::runFinished, this, [this](RunState state, const QString &reason) {
-        const QString text = tr("Run #%1 %2.").arg(m_tracker->runId().value).arg(DesignerText::runState(state));
+        const QString text = tr("Run #%1 %2.").arg(m_tracker->runId().value).arg(DisplayText::runState(state));
         if (state == RunState::Succeeded)
             m_banner->showInfo(text);
         else
@@ -378,7 +379,7 @@ void DesignerPage::updateRunState()
     if (m_tracker->isStarting())
         status = tr("Starting a run…");
     else if (m_tracker->runId().isValid())
-        status = tr("Run #%1: %2").arg(m_tracker->runId().value).arg(DesignerText::runState(m_tracker->runState()));
+        status = tr("Run #%1: %2").arg(m_tracker->runId().value).arg(DisplayText::runState(m_tracker->runState()));
     else
         status = runnable ? tr("Ready to run on the connected core.") : reason;
     m_runStatus->setText(status);

@@ -28,46 +28,6 @@ QString DesignerText::stepKind(StepKind kind)
     return kind == StepKind::Approval ? tr("Approval") : tr("Task");
 }
 
-QString DesignerText::stepState(StepState state)
-{
-    switch (state) {
-    case StepState::Pending:
-        return tr("pending");
-    case StepState::Running:
-        return tr("running");
-    case StepState::AwaitingApproval:
-        return tr("waiting for approval");
-    case StepState::Succeeded:
-        return tr("succeeded");
-    case StepState::Skipped:
-        return tr("skipped");
-    case StepState::Failed:
-        return tr("failed");
-    case StepState::Cancelled:
-        return tr("cancelled");
-    }
-    return {};
-}
-
-QString DesignerText::runState(RunState state)
-{
-    switch (state) {
-    case RunState::Running:
-        return tr("running");
-    case RunState::Paused:
-        return tr("paused");
-    case RunState::AwaitingApproval:
-        return tr("waiting for approval");
-    case RunState::Succeeded:
-        return tr("succeeded");
-    case RunState::Failed:
-        return tr("failed");
-    case RunState::Cancelled:
-        return tr("cancelled");
-    }
-    return {};
-}
-
 QString DesignerText::answerFormat(AnswerFormat format)
 {
     switch (format) {

@@ -17,8 +17,6 @@ class DesignerText
 public:
     static QString typeName(Api::ValueType type);
     static QString stepKind(Api::StepKind kind);
-    static QString stepState(Api::StepState state);
-    static QString runState(Api::RunState state);
     static QString answerFormat(Api::AnswerFormat format);
     /// The fill of a node in a run: grey pending, blue running, amber waiting, green succeeded, red failed.
     static QColor stepStateColor(Api::StepState state);

@@ -1,7 +1,6 @@
 #include "designer/dryrundialog.h"
 
 #include "common/displaytext.h"
-#include "runs/runsmodel.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -66,12 +65,12 @@ void DryRunDialog::showEstimate(const RunEstimate &estimate)
     for (int i = 0; i < estimate.steps.size(); ++i) {
         const StepEstimate &s = estimate.steps.at(i);
         row(i,
-            {s.stepId, RunsModel::stepStateText(s.state), QString::number(s.tasks), QString::number(s.calls),
+            {s.stepId, DisplayText::stepState(s.state), QString::number(s.tasks), QString::number(s.calls),
              DisplayText::count(double(s.promptTokens + s.completionTokens)), DisplayText::money(s.costUsd),
              DisplayText::duration(s.durationMs)});
     }
     row(static_cast<int>(estimate.steps.size()),
-        {tr("Total"), RunsModel::stateText(estimate.state), QString(), QString::number(estimate.calls),
+        {tr("Total"), DisplayText::runState(estimate.state), QString(), QString::number(estimate.calls),
          DisplayText::count(double(estimate.tokens)), DisplayText::money(estimate.costUsd),
          DisplayText::duration(estimate.durationMs)});
     m_table->resizeColumnsToContents();
@@ -80,7 +79,7 @@ void DryRunDialog::showEstimate(const RunEstimate &estimate)
                                  .arg(estimate.calls)
                                  .arg(DisplayText::money(estimate.costUsd), DisplayText::duration(estimate.durationMs))
                            : tr("The dry run ended %1: %2. The figures cover the steps it reached.")
-                                 .arg(RunsModel::stateText(estimate.state), estimate.stateReason));
+                                 .arg(DisplayText::runState(estimate.state), estimate.stateReason));
 }
 
 void DryRunDialog::showError(const QString &message)

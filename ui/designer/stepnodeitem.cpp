@@ -1,5 +1,6 @@
 #include "designer/stepnodeitem.h"
 
+#include "common/displaytext.h"
 #include "designer/designerscene.h"
 #include "designer/designertext.h"
 #include "designer/portitem.h"
@@ -218,7 +219,7 @@ void StepNodeItem::updateTooltip()
     for (const WorkflowProblem &problem : std::as_const(m_problems))
         lines.append(u"<span style='color:#d73a49'>%1</span>"_s.arg(problem.toString().toHtmlEscaped()));
     if (m_run) {
-        lines.append(DesignerText::tr("State: %1").arg(DesignerText::stepState(m_run->state)));
+        lines.append(DesignerText::tr("State: %1").arg(DisplayText::stepState(m_run->state)));
         if (m_run->state == StepState::AwaitingApproval)
             lines.append(DesignerText::tr("Right-click to approve, edit or reject."));
         if (!m_run->output.isNull() && !m_run->output.isUndefined())
@@ -375,7 +376,7 @@ void StepNodeItem::paintFooter(QPainter *painter, const QPalette &palette) const
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour);
     painter->drawEllipse(QPointF(rect.left() + 5, rect.center().y()), 5, 5);
-    QString text = DesignerText::stepState(m_run->state);
+    QString text = DisplayText::stepState(m_run->state);
     if (m_run->state == StepState::Succeeded && m_step.kind == StepKind::Task)
         text += DesignerText::tr(" · agreement %1%").arg(qRound(m_run->agreement * 100));
     if (m_run->state == StepState::AwaitingApproval)

@@ -1,5 +1,6 @@
 #include "designer/steppropertieswidget.h"
 
+#include "common/displaytext.h"
 #include "designer/designertext.h"
 #include "designer/promptedit.h"
 #include "designer/workflowdocument.h"
@@ -334,7 +335,7 @@ void StepPropertiesWidget::setStepRun(const std::optional<StepRun> &run)
     m_form->setRowVisible(m_runBox, run.has_value());
     if (!run)
         return;
-    QString state = DesignerText::stepState(run->state);
+    QString state = DisplayText::stepState(run->state);
     if (run->state == StepState::Succeeded)
         state += tr(" · agreement %1%").arg(qRound(run->agreement * 100));
     if (!run->reason.isEmpty())

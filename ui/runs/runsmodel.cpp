@@ -40,46 +40,6 @@ int RunsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString RunsModel::stateText(RunState state)
-{
-    switch (state) {
-    case RunState::Running:
-        return tr("running");
-    case RunState::Paused:
-        return tr("paused");
-    case RunState::AwaitingApproval:
-        return tr("awaiting approval");
-    case RunState::Succeeded:
-        return tr("succeeded");
-    case RunState::Failed:
-        return tr("failed");
-    case RunState::Cancelled:
-        return tr("cancelled");
-    }
-    return {};
-}
-
-QString RunsModel::stepStateText(StepState state)
-{
-    switch (state) {
-    case StepState::Pending:
-        return tr("pending");
-    case StepState::Running:
-        return tr("running");
-    case StepState::AwaitingApproval:
-        return tr("awaiting approval");
-    case StepState::Succeeded:
-        return tr("succeeded");
-    case StepState::Skipped:
-        return tr("skipped");
-    case StepState::Failed:
-        return tr("failed");
-    case StepState::Cancelled:
-        return tr("cancelled");
-    }
-    return {};
-}
-
 QString RunsModel::progressText(const Run &run)
 {
     const auto done = std::count_if(run.steps.begin(), run.steps.end(), [](const StepRun &s) {
@@ -121,7 +81,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         return run.workflow.revision > 1 ? tr("%1 (r%2)").arg(run.workflow.name).arg(run.workflow.revision)
                                          : run.workflow.name;
     case StateColumn:
-        return stateText(run.state);
+        return DisplayText::runState(run.state);
     case StepsColumn:
         return progressText(run);
     case StartedColumn:

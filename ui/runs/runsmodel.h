@@ -53,8 +53,6 @@ public:
     const Api::Run *run(Api::RunId id) const;
     const Api::Run &runAt(int row) const { return m_rows.at(row); }
 
-    static QString stateText(Api::RunState state);
-    static QString stepStateText(Api::StepState state);
     /// "3 / 4": steps finished (succeeded or skipped) of all.
     static QString progressText(const Api::Run &run);
 

@@ -267,7 +267,7 @@ void RunsPage::showSteps()
             approval  ? tr("approval")
                 : map ? tr("task (map)")
                       : tr("task"),
-            RunsModel::stepStateText(step.state),
+            DisplayText::stepState(step.state),
             QString::number(step.taskIds.size()),
             approval || step.state != StepState::Succeeded ? QString() : DisplayText::percent(step.agreement),
             approval || step.state == StepState::Pending ? QString() : DisplayText::money(step.costUsd),
@@ -300,7 +300,7 @@ void RunsPage::showStepDetail()
     }
     QStringList lines;
     if (!step) {
-        lines << tr("Run %1 of %2: %3").arg(run->id.value).arg(run->workflow.name, RunsModel::stateText(run->state));
+        lines << tr("Run %1 of %2: %3").arg(run->id.value).arg(run->workflow.name, DisplayText::runState(run->state));
         if (!run->stateReason.isEmpty())
             lines << run->stateReason;
         if (!run->outputs.isEmpty())
@@ -309,7 +309,7 @@ void RunsPage::showStepDetail()
         lines << QString() << tr("Inputs:")
               << QString::fromUtf8(QJsonDocument(run->inputs).toJson(QJsonDocument::Indented));
     } else {
-        lines << tr("Step %1: %2").arg(step->stepId, RunsModel::stepStateText(step->state));
+        lines << tr("Step %1: %2").arg(step->stepId, DisplayText::stepState(step->state));
         if (!step->reason.isEmpty())
             lines << step->reason;
         if (!step->taskIds.isEmpty()) {
@@ -410,7 +410,7 @@ void RunsPage::command(RunCommand command)
     if (!id.isValid())
         return;
     m_backend.commandRun(id, command, {}, this, [this, id](Result<Run> run) {
-        answered(run, run ? tr("Run %1 is %2").arg(id.value).arg(RunsModel::stateText(run->state)) : QString());
+        answered(run, run ? tr("Run %1 is %2").arg(id.value).arg(DisplayText::runState(run->state)) : QString());
     });
 }
 
