@@ -1,10 +1,11 @@
 // qwen-swarm-eventbench: event delivery from the engine to remote subscribers on loopback.
 //
-// One process, three threads: the engine (its own thread), the RemoteServer (main thread) and N
-// RemoteBackend subscribers (a client thread), talking WebSocket over 127.0.0.1. The engine emits
-// audit events at a fixed rate, each stamped with the monotonic clock when it is recorded; every
-// subscriber watches the audit topic and measures, per event, the time from recording to its own
-// eventsReceived(). Prints one JSON line: delivered vs expected, dropped notices, latency p50/p99/max.
+// One process: the engine (its own thread), the RemoteServer (main thread) and N RemoteBackend
+// subscribers (one client thread, or --client-threads of them), talking WebSocket over 127.0.0.1.
+// The engine emits audit events at a fixed rate, each stamped with the monotonic clock when it is
+// recorded; every subscriber watches the audit topic and measures, per event, the time from
+// recording to its own eventsReceived(). Prints one JSON line: delivered vs expected, dropped
+// notices, latency p50/p99/max.
 #include "percentile.h"
 
 #include <auth/apikeystore.h>
@@ -69,7 +70,10 @@ public:
             connect(client, &Api::Backend::eventsReceived, this,
                     [this](Api::SubscriptionId, const QList<Api::Event> &events) { onEvents(events); });
             connect(client, &Api::Backend::eventsDropped, this,
-                    [this](Api::SubscriptionId, quint64 first, quint64 last) { m_dropped += last - first + 1; });
+                    [this](Api::SubscriptionId, quint64 first, quint64 last) {
+                        if (!m_stopped)
+                            m_dropped += last - first + 1;
+                    });
             connect(client, &Remote::RemoteBackend::connectionError, this, [](const Api::Error &error) {
                 QTextStream(stderr) << "qwen-swarm-eventbench: subscriber: " << error.message << '\n';
             });
@@ -87,6 +91,8 @@ public:
         }
     }
 
+    /// Stops counting: what arrives from now on is not measured (the clients may still be reading).
+    void stop() { m_stopped = true; }
     quint64 delivered() const { return m_delivered; }
     quint64 dropped() const { return m_dropped; }
     std::vector<qint64> &latenciesNs() { return m_latenciesNs; }
@@ -97,6 +103,8 @@ Q_SIGNALS:
 private:
     void onEvents(const QList<Api::Event> &events)
     {
+        if (m_stopped)
+            return;
         const qint64 now = monotonicNs();
         for (const Api::Event &event : events) {
             const auto *audit = std::get_if<Api::AuditEvent>(&event.payload);
@@ -111,6 +119,7 @@ private:
     QByteArray m_token;
     int m_count;
     int m_subscribed = 0;
+    bool m_stopped = false;
     std::vector<Remote::RemoteBackend *> m_clients;
     quint64 m_delivered = 0;
     quint64 m_dropped = 0;
@@ -152,11 +161,15 @@ int main(int argc, char *argv[])
         {QStringLiteral("rate"), QStringLiteral("Events per second the engine emits."), QStringLiteral("R"),
          QStringLiteral("10000")},
         {QStringLiteral("seconds"), QStringLiteral("How long it emits."), QStringLiteral("S"), QStringLiteral("10")},
+        {QStringLiteral("client-threads"),
+         QStringLiteral("Threads the subscribers are spread over (each decodes its share)."), QStringLiteral("T"),
+         QStringLiteral("1")},
     });
     parser.process(app);
     const int subscribers = option(parser, QStringLiteral("subscribers"), 1, 10000);
     const int rate = option(parser, QStringLiteral("rate"), 1, 10'000'000);
     const int seconds = option(parser, QStringLiteral("seconds"), 1, 3600);
+    const int clientThreadCount = option(parser, QStringLiteral("client-threads"), 1, subscribers);
 
     Engine::InProcessBackend backend(Engine::EngineConfig {}, std::make_unique<Engine::MemoryStore>());
     const QTemporaryDir keyDir;
@@ -175,11 +188,16 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    QThread clientThread;
-    auto *pool = new SubscriberPool(server.url(), created->key.toUtf8(), subscribers);
-    pool->moveToThread(&clientThread);
-    QObject::connect(&clientThread, &QThread::finished, pool, &QObject::deleteLater);
-    clientThread.start();
+    std::vector<std::unique_ptr<QThread>> clientThreads;
+    std::vector<SubscriberPool *> pools;
+    for (int i = 0; i < clientThreadCount; ++i) {
+        const int share = subscribers / clientThreadCount + (i < subscribers % clientThreadCount ? 1 : 0);
+        auto &thread = clientThreads.emplace_back(std::make_unique<QThread>());
+        auto *pool = pools.emplace_back(new SubscriberPool(server.url(), created->key.toUtf8(), share));
+        pool->moveToThread(thread.get());
+        QObject::connect(thread.get(), &QThread::finished, pool, &QObject::deleteLater);
+        thread->start();
+    }
 
     const qint64 expectedEvents = qint64(rate) * seconds;
     qint64 emitted = 0;
@@ -199,16 +217,28 @@ int main(int argc, char *argv[])
             QTimer::singleShot(2000, &app, &QCoreApplication::quit);
         }
     });
-    QObject::connect(pool, &SubscriberPool::ready, &app, [&] {
-        emitting.start();
-        pace.start(1);
-    });
-    QMetaObject::invokeMethod(pool, &SubscriberPool::start, Qt::QueuedConnection);
+    int readyPools = 0;
+    for (SubscriberPool *pool : pools) {
+        QObject::connect(pool, &SubscriberPool::ready, &app, [&] {
+            if (++readyPools < clientThreadCount)
+                return;
+            emitting.start();
+            pace.start(1);
+        });
+        QMetaObject::invokeMethod(pool, &SubscriberPool::start, Qt::QueuedConnection);
+    }
     app.exec();
-    QMetaObject::invokeMethod(
-        pool, [] {}, Qt::BlockingQueuedConnection); // the pool's last batch is counted
-
-    std::vector<qint64> &latencies = pool->latenciesNs();
+    // Counting stops on every client thread before the figures are read there (the clients may
+    // still be receiving).
+    std::vector<qint64> latencies;
+    quint64 delivered = 0;
+    quint64 dropped = 0;
+    for (SubscriberPool *pool : pools) {
+        QMetaObject::invokeMethod(pool, &SubscriberPool::stop, Qt::BlockingQueuedConnection);
+        delivered += pool->delivered();
+        dropped += pool->dropped();
+        latencies.insert(latencies.end(), pool->latenciesNs().cbegin(), pool->latenciesNs().cend());
+    }
     std::sort(latencies.begin(), latencies.end());
     const qint64 expected = expectedEvents * subscribers;
     const QJsonObject line {
@@ -217,9 +247,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("events"), emitted},
         {QStringLiteral("expected_deliveries"), expected},
-        {QStringLiteral("delivered"), static_cast<qint64>(pool->delivered())},
-        {QStringLiteral("lost"), expected - static_cast<qint64>(pool->delivered())},
-        {QStringLiteral("dropped_notices"), static_cast<qint64>(pool->dropped())},
+        {QStringLiteral("client_threads"), clientThreadCount},
+        {QStringLiteral("delivered"), static_cast<qint64>(delivered)},
+        {QStringLiteral("lost"), expected - static_cast<qint64>(delivered)},
+        {QStringLiteral("dropped_notices"), static_cast<qint64>(dropped)},
         {QStringLiteral("p50_ms"), Bench::percentileOfSorted(latencies, 0.50) / 1e6},
         {QStringLiteral("p99_ms"), Bench::percentileOfSorted(latencies, 0.99) / 1e6},
         {QStringLiteral("max_ms"), latencies.empty() ? 0.0 : static_cast<double>(latencies.back()) / 1e6},
@@ -227,9 +258,11 @@ int main(int argc, char *argv[])
     };
     std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
-    const bool noneLost = pool->delivered() == static_cast<quint64>(expected);
-    clientThread.quit(); // deletes the pool and its clients
-    clientThread.wait();
+    const bool noneLost = delivered == static_cast<quint64>(expected);
+    for (auto &thread : clientThreads) {
+        thread->quit(); // deletes the pool and its clients
+        thread->wait();
+    }
     return noneLost ? 0 : 1;
 }
 

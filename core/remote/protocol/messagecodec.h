@@ -149,6 +149,14 @@ public:
     /// The message as one compact JSON text (UTF-8). Never fails; the size limit is the reader's.
     static QByteArray encode(const Message &message);
 
+    /// One event as it appears in the "events" array of an event message (compact JSON).
+    static QString eventText(const Api::Event &event);
+
+    /// The event message of `subscription` whose events, in seq order, are given as eventText()s:
+    /// the same text as encode(EventBatch) writes, without encoding the events again for every
+    /// client that receives them (see EventTextCache).
+    static QString encodeEventBatch(Api::SubscriptionId subscription, const QList<QString> &eventTexts);
+
     /// Decodes one frame of UTF-8 JSON text.
     DecodeResult decode(QByteArrayView utf8) const;
 

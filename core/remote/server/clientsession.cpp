@@ -1,6 +1,7 @@
 #include "server/clientsession.h"
 
 #include "auth/apikeystore.h"
+#include "protocol/eventtextcache.h"
 #include "server/calldispatcher.h"
 
 #include <QDateTime>
@@ -242,7 +243,25 @@ void ClientSession::send(const Message &message)
 {
     if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    m_pendingBytes += m_socket->sendTextMessage(QString::fromUtf8(MessageCodec::encode(message)));
+    sendText(QString::fromUtf8(MessageCodec::encode(message)));
+}
+
+void ClientSession::sendEvents(Api::SubscriptionId id, const QList<Api::Event> &events)
+{
+    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    QList<QString> texts;
+    texts.reserve(events.size());
+    for (const Api::Event &event : events)
+        texts.append(m_services.eventTexts ? m_services.eventTexts->text(event) : MessageCodec::eventText(event));
+    sendText(MessageCodec::encodeEventBatch(id, texts));
+}
+
+void ClientSession::sendText(const QString &text)
+{
+    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_pendingBytes += m_socket->sendTextMessage(text);
     if (m_pendingBytes > m_limits.hardOutgoingBytes)
         close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("the client is not reading"));
 }
@@ -296,7 +315,7 @@ void ClientSession::pumpEvents()
         }
         while (!held.events.isEmpty() && m_pendingBytes < m_limits.softOutgoingBytes) {
             const qsizetype n = std::min(held.events.size(), eventsPerMessage);
-            send(EventBatch {id, held.events.first(n)});
+            sendEvents(id, held.events.first(n));
             held.events.remove(0, n);
         }
         if (held.events.isEmpty() && held.droppedFirst == 0)

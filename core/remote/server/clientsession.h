@@ -19,6 +19,7 @@ class QWebSocket;
 namespace QwenSwarm::Remote {
 
 class ApiKeyStore;
+class EventTextCache;
 
 /// One authenticated WebSocket client of a RemoteServer: the hello, its calls (each checked against
 /// its role), its subscriptions and the flow of events to it. Lives on the backend's thread.
@@ -38,6 +39,9 @@ public:
     {
         ApiKeyStore *keys = nullptr; ///< For keys.* calls and revocation checks; may be null.
         QString serverName; ///< Named in the welcome.
+        /// The server's encoded events, shared by its sessions (each event is encoded once, whoever
+        /// it goes to); may be null (the session encodes every event it sends). Must outlive the session.
+        EventTextCache *eventTexts = nullptr;
         /// Records a denied or state-changing action (the server's audit trail).
         std::function<void(const Api::AuditEvent &)> audit;
     };
@@ -76,6 +80,8 @@ private:
     void keys(quint64 requestId, const CallParams &call);
     void answer(quint64 requestId, const Api::Result<QJsonValue> &result);
     void send(const Message &message);
+    void sendText(const QString &text);
+    void sendEvents(Api::SubscriptionId id, const QList<Api::Event> &events);
     void markDropped(Held &held, quint64 first, quint64 last);
     void pumpEvents();
     void checkHealth();

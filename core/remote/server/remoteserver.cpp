@@ -23,6 +23,8 @@ RemoteServer::RemoteServer(Api::Backend &backend, const Authenticator &authentic
     , m_options(std::move(options))
     , m_webSockets(std::make_unique<QWebSocketServer>(m_options.serverName, QWebSocketServer::NonSecureMode))
     , m_http(backend, authenticator)
+    // Room for every event a slow reader may have held back: catching up does not encode them again.
+    , m_eventTexts(m_options.session.maxHeldEvents)
 {
     m_webSockets->setSupportedSubprotocols({subprotocolName()});
     m_http.setAudit([this](const Api::AuditEvent &e) { Q_EMIT audited(e); });
@@ -193,10 +195,10 @@ void RemoteServer::adoptWebSockets()
     while (m_webSockets->hasPendingConnections()) {
         QWebSocket *socket = m_webSockets->nextPendingConnection();
         const auto identity = m_upgrading.take(peerKey(socket->peerAddress(), socket->peerPort()));
-        auto *session
-            = new ClientSession(socket, identity, m_backend,
-                                {m_keys, m_options.serverName, [this](const Api::AuditEvent &e) { Q_EMIT audited(e); }},
-                                m_options.session, this);
+        auto *session = new ClientSession(
+            socket, identity, m_backend,
+            {m_keys, m_options.serverName, &m_eventTexts, [this](const Api::AuditEvent &e) { Q_EMIT audited(e); }},
+            m_options.session, this);
         m_sessions.append(session);
         connect(session, &ClientSession::closed, this, [this](ClientSession *closed) {
             m_sessions.removeOne(closed);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/identity.h"
+#include "protocol/eventtextcache.h"
 #include "server/httpendpoints.h"
 #include "server/sessionlimits.h"
 
@@ -96,6 +97,7 @@ private:
     HttpEndpoints m_http;
     QHash<QString, Identity> m_upgrading; // by peer address:port, between our check and Qt's handshake
     QList<ClientSession *> m_sessions;
+    EventTextCache m_eventTexts; // what the sessions send, encoded once for all of them
 };
 
 } // namespace QwenSwarm::Remote

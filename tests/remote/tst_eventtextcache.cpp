@@ -1,0 +1,101 @@
+// EventTextCache and MessageCodec::encodeEventBatch: an event message a server builds from events
+// encoded once is the very text MessageCodec::encode writes, and a cached text never stands in for
+// another event.
+#include "remotesamples.h"
+
+#include <protocol/eventtextcache.h>
+
+#include <QTest>
+
+using namespace QwenSwarm::Remote;
+using namespace QwenSwarm::Testing;
+using namespace Qt::Literals::StringLiterals;
+namespace Api = QwenSwarm::Api;
+
+namespace {
+
+QList<QString> textsOf(const QList<Api::Event> &events, EventTextCache &cache)
+{
+    QList<QString> texts;
+    for (const Api::Event &event : events)
+        texts.append(cache.text(event));
+    return texts;
+}
+
+Api::Event tick(quint64 seq, qint64 timeMs, const QString &detail)
+{
+    return Api::Event {seq, timeMs, Api::AuditEvent {u"bench"_s, u"bench.tick"_s, u"t"_s, true, detail}};
+}
+
+} // namespace
+
+class TestEventTextCache : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void batchesReadAsEncodeWritesThem_data();
+    void batchesReadAsEncodeWritesThem();
+    void eachEventIsEncodedOnce();
+    void anotherEventWithTheSameSeqIsEncodedAgain();
+    void eventsSharingASlotKeepTheirOwnText();
+};
+
+void TestEventTextCache::batchesReadAsEncodeWritesThem_data()
+{
+    QTest::addColumn<QList<Api::Event>>("events");
+    QTest::addColumn<quint64>("subscription");
+    QTest::newRow("every kind") << Samples::events() << quint64(3);
+    QTest::newRow("empty") << QList<Api::Event>() << quint64(3);
+    QTest::newRow("one event") << Samples::events().mid(1, 1) << quint64(1);
+    QTest::newRow("non-ASCII text") << QList<Api::Event> {tick(7, 1'700'000'000'123, u"déjà vu \"quoted\" ✓"_s)}
+                                    << quint64(12);
+    QTest::newRow("largest id") << Samples::events() << quint64(9007199254740992ULL);
+}
+
+void TestEventTextCache::batchesReadAsEncodeWritesThem()
+{
+    QFETCH(QList<Api::Event>, events);
+    QFETCH(quint64, subscription);
+    EventTextCache cache;
+    const Api::SubscriptionId id(subscription);
+    const QString built = MessageCodec::encodeEventBatch(id, textsOf(events, cache));
+    QCOMPARE(built, QString::fromUtf8(MessageCodec::encode(EventBatch {id, events})));
+    const DecodeResult decoded = MessageCodec().decode(QStringView(built));
+    QVERIFY2(decoded.ok(), qPrintable(decoded.error.message));
+    QCOMPARE(*decoded.message, Message(EventBatch {id, events}));
+}
+
+void TestEventTextCache::eachEventIsEncodedOnce()
+{
+    EventTextCache cache;
+    const QList<Api::Event> events = Samples::events();
+    for (int client = 0; client < 50; ++client)
+        textsOf(events, cache);
+    QCOMPARE(cache.misses(), quint64(events.size()));
+    QCOMPARE(cache.hits(), quint64(49 * events.size()));
+}
+
+void TestEventTextCache::anotherEventWithTheSameSeqIsEncodedAgain()
+{
+    // A restarted backend numbers its events from 1 again.
+    EventTextCache cache;
+    const Api::Event before = tick(5, 1000, u"first life"_s);
+    const Api::Event after = tick(5, 2000, u"second life"_s);
+    QCOMPARE(cache.text(before), MessageCodec::eventText(before));
+    QCOMPARE(cache.text(after), MessageCodec::eventText(after));
+    QCOMPARE(cache.misses(), quint64(2));
+}
+
+void TestEventTextCache::eventsSharingASlotKeepTheirOwnText()
+{
+    EventTextCache cache(4);
+    const Api::Event a = tick(1, 1000, u"a"_s);
+    const Api::Event b = tick(5, 1000, u"b"_s); // the same slot as seq 1
+    const QList<QString> texts = textsOf({a, b, a}, cache);
+    QCOMPARE(texts,
+             (QList<QString> {MessageCodec::eventText(a), MessageCodec::eventText(b), MessageCodec::eventText(a)}));
+}
+
+QTEST_GUILESS_MAIN(TestEventTextCache)
+#include "tst_eventtextcache.moc"
