@@ -6,6 +6,7 @@
 #include "graph/agentgraphscene.h"
 #include "graph/agentnodeitem.h"
 #include "graph/graphlayout.h"
+#include "graph/graphview.h"
 #include "graph/swarmgroupitem.h"
 #include "graph/topologyedges.h"
 
@@ -13,9 +14,11 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QHelpEvent>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 #include <cmath>
 
@@ -216,6 +219,14 @@ void TstAgentGraph::searchFocusesAndContextCommandsReachTheCore()
     QCOMPARE(selected.size(), 1);
     auto *node = static_cast<Ui::AgentNodeItem *>(selected.constFirst());
     QCOMPARE(node->agent().spec.name, u"cedar"_s);
+
+    // The tooltip is written when asked for, from the node's agent as it is now.
+    QWidget *viewport = f.page.view()->viewport();
+    const QPoint at = f.page.view()->mapFromScene(node->sceneBoundingRect().center());
+    QHelpEvent help(QEvent::ToolTip, at, viewport->mapToGlobal(at));
+    QCoreApplication::sendEvent(viewport, &help);
+    QVERIFY2(QToolTip::isVisible() && QToolTip::text().startsWith(u"cedar"_s), qPrintable(QToolTip::text()));
+    QToolTip::hideText();
 
     QSignalSpy opened(&f.page, &AgentGraphPage::openAgent);
     f.page.runCommand(Api::AgentCommand::Pause);

@@ -4,6 +4,9 @@
 #include "graph/swarmgroupitem.h"
 #include "graph/topologyedges.h"
 
+#include <QGraphicsSceneHelpEvent>
+#include <QToolTip>
+
 namespace QwenSwarm::Ui {
 
 using namespace Api;
@@ -204,6 +207,18 @@ void AgentGraphScene::animate()
     }
     if (!alive)
         m_animation.stop();
+}
+
+void AgentGraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    for (QGraphicsItem *item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder)) {
+        if (item->type() != AgentNodeItem::Type)
+            continue;
+        QToolTip::showText(event->screenPos(), static_cast<AgentNodeItem *>(item)->tooltipText(), event->widget());
+        event->setAccepted(true);
+        return;
+    }
+    QGraphicsScene::helpEvent(event);
 }
 
 } // namespace QwenSwarm::Ui

@@ -51,6 +51,10 @@ public:
 Q_SIGNALS:
     void structureChanged();
 
+protected:
+    /// An agent's tooltip is written when it is asked for, not at every change of the agent.
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
+
 private:
     void animate();
 

@@ -34,7 +34,6 @@ AgentNodeItem::AgentNodeItem(const Agent &agent, QGraphicsItem *parent)
 {
     setFlags(ItemIsSelectable | ItemIsFocusable);
     setAcceptHoverEvents(false);
-    setToolTip(tooltipText());
     setZValue(2);
 }
 
@@ -127,7 +126,6 @@ void AgentNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 void AgentNodeItem::setAgent(const Agent &agent)
 {
     m_agent = agent;
-    setToolTip(tooltipText());
     update();
 }
 
@@ -136,7 +134,6 @@ void AgentNodeItem::setReputation(double mean)
     if (std::abs(mean - m_reputation) < 1e-9)
         return;
     m_reputation = mean;
-    setToolTip(tooltipText());
     update();
 }
 

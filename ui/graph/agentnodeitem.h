@@ -39,10 +39,10 @@ public:
     void setHighlighted(bool on);
 
     static QPainterPath roleShape(Api::AgentRole role, double r);
-
-private:
+    /// Name, role, state, provider, model and reputation, for the tooltip (made when asked for).
     QString tooltipText() const;
 
+private:
     Api::Agent m_agent;
     double m_reputation = 0.5;
     double m_pulse = 0;

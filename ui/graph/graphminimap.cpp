@@ -24,12 +24,16 @@ GraphMinimap::GraphMinimap(GraphView &view, QWidget *parent)
 
 void GraphMinimap::invalidate()
 {
-    if (!m_refresh.isActive())
+    m_stale = true;
+    if (!visibleRegion().isEmpty() && !m_refresh.isActive())
         m_refresh.start();
 }
 
 void GraphMinimap::render()
 {
+    if (visibleRegion().isEmpty())
+        return; // out of sight (a page behind another tab counts as visible): rendered when painted
+    m_stale = false;
     m_sceneRect = m_view.scene()->itemsBoundingRect();
     m_image = QImage(size() * devicePixelRatioF(), QImage::Format_ARGB32_Premultiplied);
     m_image.setDevicePixelRatio(devicePixelRatioF());
@@ -54,6 +58,8 @@ QTransform GraphMinimap::sceneToMap() const
 
 void GraphMinimap::paintEvent(QPaintEvent *)
 {
+    if (m_stale && !m_refresh.isActive())
+        m_refresh.start(); // back in sight: the overview catches up
     QPainter painter(this);
     painter.drawImage(QPointF(), m_image);
     painter.setPen(QPen(palette().color(QPalette::Highlight), 2));

@@ -285,8 +285,8 @@ int TasksModel::insertBlock(const QList<Task> &tasks, quint64 seq)
         return 0;
     const int at = insertPosition(block.constFirst().task.id);
     beginInsertRows({}, at, at + int(block.size()) - 1);
-    for (qsizetype i = 0; i < block.size(); ++i)
-        m_rows.insert(at + i, block.at(i));
+    m_rows.insert(at, block.size(), Row {}); // the rows below move once per block, not once per row
+    std::move(block.begin(), block.end(), m_rows.begin() + at);
     endInsertRows();
     m_newestSeen = std::max(m_newestSeen, m_rows.constFirst().task.id.value);
     // Changes that overtook the page on their way here.
