@@ -84,7 +84,8 @@ Api::Result<void> ConsoleSession::openEmbedded()
     m_monitor.setRole(QStringLiteral("admin")); // the operator owns an embedded core
     m_monitor.setConnected();
     if (m_options.profile.demo) {
-        m_demo = std::make_unique<DemoFeeder>(*m_embedded, std::clamp(m_options.demoRate, 1, 1000));
+        m_demo = std::make_unique<DemoFeeder>(*m_embedded, std::clamp(m_options.demoRate, 1, 20000),
+                                              std::clamp(m_options.demoAgents, 0, 10000));
         connect(m_demo.get(), &DemoFeeder::failed, this, &ConsoleSession::demoFailed);
     }
     return {};

@@ -28,6 +28,7 @@ struct SessionOptions
     QByteArray token; ///< Remote: the JWT or API key; never logged.
     quint64 seed = 1; ///< Embedded: the core's seed.
     int demoRate = 4; ///< Embedded with demo: tasks per second.
+    int demoAgents = 0; ///< Embedded with demo: agents of the demo swarm; 0 = the six of resources/demo.
     /// Remote: adjusts the client's options before it connects (tests shorten the backoff with it).
     std::function<void(Remote::RemoteOptions &)> tuneRemote;
 };
@@ -50,6 +51,8 @@ public:
     Api::Backend &backend();
     Ui::ConnectionMonitor &monitor() { return m_monitor; }
     const Ui::ConnectionProfile &profile() const { return m_options.profile; }
+    /// The demo feeding an embedded core, or null.
+    DemoFeeder *demo() const { return m_demo.get(); }
     /// The remote client, or null for an embedded core.
     Remote::RemoteBackend *remote() const { return m_remote.get(); }
 

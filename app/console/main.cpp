@@ -2,6 +2,7 @@
 // client of a daemon), then the window.
 #include "consoleshell.h"
 #include "headlessrun.h"
+#include "perfprobe.h"
 #include "reportcommand.h"
 #include "screenshottour.h"
 
@@ -16,6 +17,8 @@
 #include <QSettings>
 #include <QTextStream>
 #include <QTranslator>
+
+#include <optional>
 
 using namespace QwenSwarm;
 
@@ -55,9 +58,15 @@ struct Options
                                                          "embedded core (the default).")};
     QCommandLineOption noDemo {QStringLiteral("no-demo"),
                                QCoreApplication::translate("main", "Start the embedded core without the demo.")};
-    QCommandLineOption demoRate {QStringLiteral("demo-rate"),
+    QCommandLineOption demoRate {QStringList {QStringLiteral("rate"), QStringLiteral("demo-rate")},
                                  QCoreApplication::translate("main", "Demo tasks per second (default 4)."),
                                  QStringLiteral("N"), QStringLiteral("4")};
+    QCommandLineOption demoAgents {QStringLiteral("agents"),
+                                   QCoreApplication::translate("main",
+                                                               "Run the demo on a swarm of N simulated agents "
+                                                               "answering in about 20 ms, five per task (default: "
+                                                               "the six agents of the demo swarm)."),
+                                   QStringLiteral("N")};
     QCommandLineOption memory {QStringLiteral("memory"),
                                QCoreApplication::translate("main",
                                                            "Keep the embedded core's data in memory only "
@@ -75,11 +84,34 @@ struct Options
                                                                    "Let the demo run, save each page as "
                                                                    "DIR/NN-page.png, then quit."),
                                        QStringLiteral("DIR")};
+    QCommandLineOption perfProbe {QStringLiteral("perf-probe"),
+                                  QCoreApplication::translate("main",
+                                                              "Measure the window for SECONDS: print one JSON line "
+                                                              "(startup_ms, event_loop_p99_ms, rss_mb, ...), then "
+                                                              "quit."),
+                                  QStringLiteral("SECONDS")};
     QCommandLineOption noKeychain {QStringLiteral("no-keychain"),
                                    QCoreApplication::translate("main",
                                                                "Keep tokens in memory only, for this run, "
                                                                "instead of the system keychain.")};
 };
+
+// --language's value, read before the parser exists so that --help speaks the same language.
+QString requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1StringView("--") || a == QLatin1StringView("run") || a == QLatin1StringView("report"))
+            break;
+        if ((a == QLatin1StringView("--language") || a == QLatin1StringView("-language")) && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        for (QLatin1StringView prefix : {QLatin1StringView("--language="), QLatin1StringView("-language=")}) {
+            if (a.startsWith(prefix))
+                return a.mid(prefix.size());
+        }
+    }
+    return {};
+}
 
 // The window's language: --language, else the saved choice, else the system's. Qt's own strings
 // (standard buttons) follow when Qt ships them.
@@ -120,11 +152,19 @@ int main(int argc, char *argv[])
         return run ? Console::HeadlessRun::main(QCoreApplication::arguments())
                    : Console::ReportCommand::main(QCoreApplication::arguments());
     }
+    // --help and --version print and quit: they need no display either.
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+            if (qstrcmp(argv[i], flag) == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+    }
     QApplication app(argc, argv);
     nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Qwen Swarm"));
+    installTranslations(app, requestedLanguage(QCoreApplication::arguments()));
 
-    const Options o;
+    const Options o; // after the translations: their texts are --help's
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
@@ -132,15 +172,32 @@ int main(int argc, char *argv[])
         "demo swarm of simulated agents; with --attach or --profile it attaches to a qwen-swarmd daemon."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({o.attach, o.token, o.profile, o.caFile, o.dataDir, o.demo, o.noDemo, o.demoRate, o.memory,
-                       o.seed, o.language, o.screenshotTour, o.noKeychain});
+    parser.addOptions({o.attach, o.token, o.profile, o.caFile, o.dataDir, o.demo, o.noDemo, o.demoRate, o.demoAgents,
+                       o.memory, o.seed, o.language, o.screenshotTour, o.perfProbe, o.noKeychain});
     parser.process(app);
-    installTranslations(app, parser.value(o.language));
     QTextStream err(stderr);
 
+    // Numbers: a positive whole number, or the option is refused with what it wants.
+    const auto count = [&](const QCommandLineOption &option, int fallback) -> std::optional<int> {
+        if (!parser.isSet(option))
+            return fallback;
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (ok && value > 0)
+            return value;
+        err << "qwen-swarm: --" << option.names().constFirst() << " needs a positive whole number, not \""
+            << parser.value(option) << "\"\n";
+        return std::nullopt;
+    };
+    const std::optional<int> rate = count(o.demoRate, 4);
+    const std::optional<int> agents = count(o.demoAgents, 0);
+    const std::optional<int> probeSeconds = count(o.perfProbe, 0);
+    if (!rate || !agents || !probeSeconds)
+        return 2;
     Console::SessionOptions defaults;
     defaults.seed = parser.value(o.seed).toULongLong();
-    defaults.demoRate = parser.value(o.demoRate).toInt();
+    defaults.demoRate = *rate;
+    defaults.demoAgents = *agents;
     Console::ConsoleShell shell(defaults, !parser.isSet(o.noKeychain));
 
     Ui::ConnectionProfile profile;
@@ -193,6 +250,11 @@ int main(int argc, char *argv[])
         QObject::connect(tour, &Console::ScreenshotTour::finished, &app,
                          [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
         tour->start();
+    }
+    if (parser.isSet(o.perfProbe)) {
+        auto *probe = new Console::PerfProbe(shell.session()->backend(), *probeSeconds, &shell);
+        QObject::connect(probe, &Console::PerfProbe::finished, &app, [] { QCoreApplication::exit(0); });
+        probe->start();
     }
     return app.exec();
 }
