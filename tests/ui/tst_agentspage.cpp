@@ -6,6 +6,8 @@
 #include "agents/agentsproxymodel.h"
 #include "agents/spawnagentdialog.h"
 #include "common/bannerwidget.h"
+#include "common/batchoperation.h"
+#include "common/batchprogressbar.h"
 #include "common/swarmdirectory.h"
 
 #include "uitestsupport.h"
@@ -16,6 +18,8 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -75,6 +79,7 @@ class TstAgentsPage : public QObject
 private Q_SLOTS:
     void batchActionsChangeTheCoreAndTheTable();
     void batchFailuresAreShownInTheWindow();
+    void longBatchesShowProgressAndCanBeCancelled();
     void spawnDialogShowsTheBackendsFieldErrors();
     void spawnDialogNamesClashesAndSpawnsOnceValid();
     void spawnFromATemplate();
@@ -132,6 +137,48 @@ void TstAgentsPage::batchFailuresAreShownInTheWindow()
     f.page.view()->clearSelection();
     f.page.runCommand(Api::AgentCommand::Resume);
     QVERIFY(f.page.banner()->text().contains(u"Select"_s));
+}
+
+void TstAgentsPage::longBatchesShowProgressAndCanBeCancelled()
+{
+    Fixture f;
+    QVERIFY(f.start());
+    QS_VERIFY_OK(createSwarm(*f.backend, quickSwarm(u"crowd"_s, 30)));
+    QVERIFY(Testing::spinUntil([&] { return f.page.model()->rowCount() == 35; }));
+    QSignalSpy said(&f.page, &AgentsPage::statusMessage);
+    const auto pausedInTheCore = [&] {
+        int paused = 0;
+        for (int row = 0; row < f.page.model()->rowCount(); ++row) {
+            const auto a = agent(*f.backend, f.page.model()->agentAt(row).id);
+            paused += a && a->state == Api::AgentState::Paused ? 1 : 0;
+        }
+        return paused;
+    };
+
+    // Cancelled before any answer: only the first few calls went out, and only those agents change.
+    f.page.view()->selectAll();
+    f.page.runCommand(Api::AgentCommand::Pause);
+    Ui::BatchProgressBar *bar = f.page.batchProgress();
+    QVERIFY(bar->current());
+    QCOMPARE(bar->current()->total(), 35);
+    bar->findChild<QPushButton *>(u"batch_cancel"_s)->click();
+    QVERIFY(Testing::spinUntil([&] { return said.count() == 1; }));
+    const int sent = Ui::BatchOperation::defaultWindow;
+    const QString summary = said.at(0).at(0).toString();
+    QVERIFY2(summary.contains(u"done for %1 item"_s.arg(sent)) && summary.contains(u"%1 item(s) left"_s.arg(35 - sent)),
+             qPrintable(summary));
+    QCOMPARE(pausedInTheCore(), sent);
+    QVERIFY(bar->isHidden());
+
+    // Not cancelled: every agent, a window at a time, with progress up to the total.
+    f.page.view()->selectAll();
+    f.page.runCommand(Api::AgentCommand::Stop);
+    QSignalSpy progress(bar->current(), &Ui::BatchOperation::progress);
+    QVERIFY(Testing::spinUntil([&] { return said.count() == 2; }));
+    QCOMPARE(progress.count(), 35);
+    QCOMPARE(progress.constLast().at(0).toInt(), 35);
+    QVERIFY2(said.at(1).at(0).toString().contains(u"done for 35 item"_s), qPrintable(said.at(1).at(0).toString()));
+    QCOMPARE(pausedInTheCore(), 0);
 }
 
 void TstAgentsPage::spawnDialogShowsTheBackendsFieldErrors()

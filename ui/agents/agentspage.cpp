@@ -6,6 +6,7 @@
 #include "agents/spawnagentdialog.h"
 #include "common/bannerwidget.h"
 #include "common/batchoperation.h"
+#include "common/batchprogressbar.h"
 #include "common/displaytext.h"
 #include "common/swarmdirectory.h"
 
@@ -32,6 +33,7 @@ AgentsPage::AgentsPage(Backend &backend, SwarmDirectory &swarms, QWidget *parent
     , m_model(new AgentsModel(backend, swarms, this))
     , m_proxy(new AgentsProxyModel(this))
     , m_banner(new BannerWidget(this))
+    , m_batchBar(new BatchProgressBar(this))
     , m_view(new QTableView(this))
     , m_detail(new AgentDetailWidget(backend, *m_model, swarms, this))
 {
@@ -42,6 +44,7 @@ AgentsPage::AgentsPage(Backend &backend, SwarmDirectory &swarms, QWidget *parent
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_banner);
+    layout->addWidget(m_batchBar);
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly); // text reads on light and dark palettes alike
     toolbar->addActions(pageActions());
@@ -71,6 +74,12 @@ AgentsPage::AgentsPage(Backend &backend, SwarmDirectory &swarms, QWidget *parent
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AgentsPage::selectionChanged);
     connect(m_model, &AgentsModel::failed, m_banner, &BannerWidget::showError);
+    connect(m_batchBar, &BatchProgressBar::finished, this, [this](const QString &summary, bool withFailures) {
+        if (withFailures)
+            m_banner->showError(summary);
+        else
+            Q_EMIT statusMessage(summary);
+    });
     connect(m_model, &AgentsModel::loaded, this, [this] { m_view->resizeColumnsToContents(); });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &AgentsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &AgentsPage::updateCount);
@@ -199,23 +208,22 @@ void AgentsPage::runCommand(AgentCommand command)
     const QList<AgentId> ids = selectedAgents();
     if (ids.isEmpty())
         return m_banner->showInfo(tr("Select one or more agents first."));
-    auto *batch = new BatchOperation(DisplayText::agentCommand(command), int(ids.size()), this);
-    connect(batch, &BatchOperation::finished, this, [this, batch](int, const QStringList &failures) {
-        if (failures.isEmpty())
-            Q_EMIT statusMessage(batch->summary());
-        else
-            m_banner->showError(batch->summary());
-    });
-    for (AgentId id : ids) {
-        const Agent *agent = m_model->agent(id);
-        const QString name = agent ? agent->spec.name : QString::number(id.value);
-        m_backend.commandAgent(id, command, tr("from the console"), batch, [this, batch, name](Result<Agent> answered) {
-            if (!answered)
-                return batch->failed(name, answered.error());
-            m_model->update(answered.value());
-            batch->succeeded();
-        });
-    }
+    auto *batch = new BatchOperation(
+        DisplayText::agentCommand(command), int(ids.size()),
+        [this, ids, command](BatchOperation *batch, int i) {
+            const Agent *agent = m_model->agent(ids.at(i));
+            const QString name = agent ? agent->spec.name : QString::number(ids.at(i).value);
+            m_backend.commandAgent(ids.at(i), command, tr("from the console"), batch,
+                                   [this, batch, name](Result<Agent> answered) {
+                                       if (!answered)
+                                           return batch->failed(name, answered.error());
+                                       m_model->update(answered.value());
+                                       batch->succeeded();
+                                   });
+        },
+        this);
+    m_batchBar->track(batch);
+    batch->start();
 }
 
 SpawnAgentDialog *AgentsPage::openSpawnDialog()

@@ -16,6 +16,7 @@ class AgentDetailWidget;
 class AgentsModel;
 class AgentsProxyModel;
 class BannerWidget;
+class BatchProgressBar;
 class SpawnAgentDialog;
 class SwarmDirectory;
 
@@ -33,6 +34,7 @@ public:
     QTableView *view() const { return m_view; }
     AgentDetailWidget *detail() const { return m_detail; }
     BannerWidget *banner() const { return m_banner; }
+    BatchProgressBar *batchProgress() const { return m_batchBar; }
 
     /// Every action of the page, for the window's menus (they carry their shortcuts).
     QList<QAction *> pageActions() const;
@@ -63,6 +65,7 @@ private:
     AgentsModel *m_model;
     AgentsProxyModel *m_proxy;
     BannerWidget *m_banner;
+    BatchProgressBar *m_batchBar;
     QLineEdit *m_search = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QComboBox *m_swarmFilter = nullptr;

@@ -2,6 +2,7 @@
 
 #include "common/bannerwidget.h"
 #include "common/batchoperation.h"
+#include "common/batchprogressbar.h"
 #include "common/displaytext.h"
 #include "common/swarmdirectory.h"
 #include "tasks/taskdetailwidget.h"
@@ -34,6 +35,7 @@ TasksPage::TasksPage(Backend &backend, SwarmDirectory &swarms, QWidget *parent, 
     , m_swarms(swarms)
     , m_model(new TasksModel(backend, swarms, this, pageSize))
     , m_banner(new BannerWidget(this))
+    , m_batchBar(new BatchProgressBar(this))
     , m_view(new QTableView(this))
     , m_detail(new TaskDetailWidget(backend, swarms, this))
 {
@@ -42,6 +44,7 @@ TasksPage::TasksPage(Backend &backend, SwarmDirectory &swarms, QWidget *parent, 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_banner);
+    layout->addWidget(m_batchBar);
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addActions(pageActions());
@@ -80,6 +83,12 @@ TasksPage::TasksPage(Backend &backend, SwarmDirectory &swarms, QWidget *parent, 
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this](int value) { m_model->setFollowLive(value == 0); });
     connect(m_model, &TasksModel::failed, m_banner, &BannerWidget::showError);
+    connect(m_batchBar, &BatchProgressBar::finished, this, [this](const QString &summary, bool withFailures) {
+        if (withFailures)
+            m_banner->showError(summary);
+        else
+            Q_EMIT statusMessage(summary);
+    });
     connect(m_model, &TasksModel::pendingNewTasksChanged, this, &TasksPage::updatePending);
     connect(m_model, &TasksModel::loadingChanged, this, &TasksPage::updateStatus);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TasksPage::updateStatus);
@@ -285,21 +294,9 @@ void TasksPage::cancelSelected()
     const QList<TaskId> ids = selectedTasks();
     if (ids.isEmpty())
         return m_banner->showInfo(tr("Select one or more tasks first."));
-    auto *batch = new BatchOperation(tr("Cancel"), int(ids.size()), this);
-    connect(batch, &BatchOperation::finished, this, [this, batch](int, const QStringList &failures) {
-        if (failures.isEmpty())
-            Q_EMIT statusMessage(batch->summary());
-        else
-            m_banner->showError(batch->summary());
+    runBatch(tr("Cancel"), ids, [this](TaskId id, BatchOperation *batch, Backend::Callback<Task> done) {
+        m_backend.cancelTask(id, tr("cancelled by operator"), batch, std::move(done));
     });
-    for (TaskId id : ids) {
-        m_backend.cancelTask(id, tr("cancelled by operator"), batch, [this, batch, id](Result<Task> task) {
-            if (!task)
-                return batch->failed(tr("task %1").arg(id.value), task.error());
-            m_model->update(task.value());
-            batch->succeeded();
-        });
-    }
 }
 
 void TasksPage::retrySelected()
@@ -307,21 +304,28 @@ void TasksPage::retrySelected()
     const QList<TaskId> ids = selectedTasks();
     if (ids.isEmpty())
         return m_banner->showInfo(tr("Select one or more tasks first."));
-    auto *batch = new BatchOperation(tr("Retry"), int(ids.size()), this);
-    connect(batch, &BatchOperation::finished, this, [this, batch](int, const QStringList &failures) {
-        if (failures.isEmpty())
-            Q_EMIT statusMessage(batch->summary());
-        else
-            m_banner->showError(batch->summary());
+    runBatch(tr("Retry"), ids, [this](TaskId id, BatchOperation *batch, Backend::Callback<Task> done) {
+        m_backend.retryTask(id, batch, std::move(done));
     });
-    for (TaskId id : ids) {
-        m_backend.retryTask(id, batch, [this, batch, id](Result<Task> task) {
-            if (!task)
-                return batch->failed(tr("task %1").arg(id.value), task.error());
-            m_model->update(task.value());
-            batch->succeeded();
-        });
-    }
+}
+
+void TasksPage::runBatch(const QString &action, const QList<TaskId> &ids,
+                         const std::function<void(TaskId, BatchOperation *, Backend::Callback<Task>)> &call)
+{
+    auto *batch = new BatchOperation(
+        action, int(ids.size()),
+        [this, ids, call](BatchOperation *batch, int i) {
+            const TaskId id = ids.at(i);
+            call(id, batch, [this, batch, id](Result<Task> task) {
+                if (!task)
+                    return batch->failed(tr("task %1").arg(id.value), task.error());
+                m_model->update(task.value());
+                batch->succeeded();
+            });
+        },
+        this);
+    m_batchBar->track(batch);
+    batch->start();
 }
 
 void TasksPage::focusSearch()

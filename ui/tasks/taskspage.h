@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -16,6 +18,8 @@ class QToolButton;
 namespace QwenSwarm::Ui {
 
 class BannerWidget;
+class BatchOperation;
+class BatchProgressBar;
 class SwarmDirectory;
 class TaskDetailWidget;
 class TasksModel;
@@ -34,6 +38,7 @@ public:
     QTableView *view() const { return m_view; }
     TaskDetailWidget *detail() const { return m_detail; }
     BannerWidget *banner() const { return m_banner; }
+    BatchProgressBar *batchProgress() const { return m_batchBar; }
     QList<QAction *> pageActions() const;
     QAction *cancelAction() const { return m_cancel; }
     QAction *retryAction() const { return m_retry; }
@@ -65,11 +70,15 @@ private:
     void selectionChanged();
     void updateStatus();
     void updatePending(int count);
+    /// Applies `call` to each task of `ids` a few at a time, with progress and Cancel.
+    void runBatch(const QString &action, const QList<Api::TaskId> &ids,
+                  const std::function<void(Api::TaskId, BatchOperation *, Api::Backend::Callback<Api::Task>)> &call);
 
     Api::Backend &m_backend;
     SwarmDirectory &m_swarms;
     TasksModel *m_model;
     BannerWidget *m_banner;
+    BatchProgressBar *m_batchBar;
     QTableView *m_view;
     TaskDetailWidget *m_detail;
     QList<QAction *> m_stateActions;
