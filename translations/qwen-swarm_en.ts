@@ -1237,6 +1237,32 @@ The current connection stays open. Correct the profile in File › Connect… an
         <source>%1 failed for %2 of %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Cancelled: %n item(s) left as they were.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::BatchProgressBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send no more of this action; what was already sent still completes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::CommandPaletteDialog</name>
@@ -2621,6 +2647,14 @@ Operations console for multi-agent LLM swarms.
     </message>
     <message>
         <source>The designer follows the core by itself; nothing to refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console speaks the chosen language from its next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5229,6 +5263,14 @@ Start with --memory to run without a database, --data-dir to use another folder,
     </message>
     <message>
         <source>Let the demo run, save each page as DIR/NN-page.png, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the demo on a swarm of N simulated agents answering in about 20 ms, five per task (default: the six agents of the demo swarm).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure the window for SECONDS: print one JSON line (startup_ms, event_loop_p99_ms, rss_mb, ...), then quit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1234,6 +1234,31 @@ The current connection stays open. Correct the profile in File › Connect… an
         <source>%1 failed for %2 of %3: %4</source>
         <translation>%1 在 %3 项中有 %2 项失败：%4</translation>
     </message>
+    <message numerus="yes">
+        <source>Cancelled: %n item(s) left as they were.</source>
+        <translation>
+            <numerusform>已取消：%n 项保持原样。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QwenSwarm::Ui::BatchProgressBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Send no more of this action; what was already sent still completes</source>
+        <translation>不再发送此操作；已发送的仍会完成</translation>
+    </message>
+    <message>
+        <source>%1: cancelling…</source>
+        <translation>%1：正在取消…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
 </context>
 <context>
     <name>QwenSwarm::Ui::CommandPaletteDialog</name>
@@ -2618,6 +2643,14 @@ Operations console for multi-agent LLM swarms.
     <message>
         <source>The designer follows the core by itself; nothing to refresh.</source>
         <translation>设计器会自动与核心同步，无需刷新。</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>语言(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The console speaks the chosen language from its next start.</source>
+        <translation>控制台将在下次启动时使用所选语言。</translation>
     </message>
 </context>
 <context>
@@ -5216,6 +5249,14 @@ Start with --memory to run without a database, --data-dir to use another folder,
     <message>
         <source>Let the demo run, save each page as DIR/NN-page.png, then quit.</source>
         <translation>运行演示，将每个页面保存为 DIR/NN-page.png，然后退出。</translation>
+    </message>
+    <message>
+        <source>Run the demo on a swarm of N simulated agents answering in about 20 ms, five per task (default: the six agents of the demo swarm).</source>
+        <translation>在由 N 个模拟智能体组成的集群上运行演示，约 20 毫秒应答，每个任务五个（默认：演示集群的六个智能体）。</translation>
+    </message>
+    <message>
+        <source>Measure the window for SECONDS: print one JSON line (startup_ms, event_loop_p99_ms, rss_mb, ...), then quit.</source>
+        <translation>测量窗口 SECONDS 秒：输出一行 JSON（startup_ms、event_loop_p99_ms、rss_mb 等），然后退出。</translation>
     </message>
 </context>
 </TS>

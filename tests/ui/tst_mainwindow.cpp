@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void layoutAndGeometryAreRestored();
     void everyActionHasADistinctShortcut();
     void palettesFollowTheSystem();
+    void languageChoiceIsSavedForTheNextStart();
     void connectionHooksForARemoteBackend();
 
 private:
@@ -330,12 +332,34 @@ void TstMainWindow::everyActionHasADistinctShortcut()
     // (the designer's recent files, a list that changes, are not visited).
     for (const QString &text : std::as_const(withoutShortcut)) {
         QVERIFY2(text.endsWith(u" page"_s) || text == u"Follow the system"_s || text.endsWith(u" theme"_s)
-                     || text.startsWith(u"About"_s),
+                     || text.startsWith(u"About"_s) || text == u"English"_s || text == u"简体中文"_s,
                  qPrintable(text));
     }
     for (const char *key : {"Ctrl+K", "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+Shift+N", "Ctrl+Alt+P", "Ctrl+Alt+C",
                             "Ctrl+Shift+P", "Ctrl+Shift+R", "F5", "Ctrl+F"})
         QVERIFY2(owners.contains(QString::fromLatin1(key)), key);
+}
+
+void TstMainWindow::languageChoiceIsSavedForTheNextStart()
+{
+    InProcessBackend backend({}, std::make_unique<QwenSwarm::Engine::MemoryStore>());
+    {
+        MainWindow window(backend);
+        auto *system = window.findChild<QAction *>(u"action_language_system"_s);
+        auto *chinese = window.findChild<QAction *>(u"action_language_zh_CN"_s);
+        QVERIFY(system && chinese && window.findChild<QAction *>(u"action_language_en"_s));
+        QVERIFY(system->isChecked()); // nothing saved: the system's language
+        chinese->trigger();
+        QCOMPARE(QSettings().value(u"appearance/language"_s).toString(), u"zh_CN"_s);
+        QVERIFY(window.statusBar()->currentMessage().contains(u"next start"_s));
+    }
+    {
+        MainWindow window(backend); // the next start shows what was chosen, and can go back
+        auto *system = window.findChild<QAction *>(u"action_language_system"_s);
+        QVERIFY(window.findChild<QAction *>(u"action_language_zh_CN"_s)->isChecked());
+        system->trigger();
+        QVERIFY(!QSettings().contains(u"appearance/language"_s));
+    }
 }
 
 void TstMainWindow::palettesFollowTheSystem()

@@ -48,6 +48,7 @@ constexpr int layoutVersion = 1;
 const char *const geometryKey = "window/geometry";
 const char *const stateKey = "window/state";
 const char *const themeKey = "appearance/theme";
+const char *const languageKey = "appearance/language"; // read by the program before the window exists
 
 QString key(const char *name)
 {
@@ -245,6 +246,28 @@ void MainWindow::createViewMenu()
             m_theme->setMode(m);
             static const char *const names[] = {"system", "light", "dark"};
             QSettings().setValue(key(themeKey), QString::fromLatin1(names[int(m)]));
+        });
+    }
+    // The language applies from the next start: every page's texts are made once, in their language.
+    QMenu *language = view->addMenu(tr("L&anguage"));
+    auto *languages = new QActionGroup(this);
+    const QString saved = QSettings().value(key(languageKey)).toString();
+    const std::pair<QString, QString> choices[] = {{QString(), tr("Follow the &system")},
+                                                   {QStringLiteral("en"), QStringLiteral("English")},
+                                                   {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, title] : choices) {
+        QAction *action = language->addAction(title);
+        action->setObjectName(
+            QStringLiteral("action_language_%1").arg(code.isEmpty() ? QStringLiteral("system") : code));
+        action->setCheckable(true);
+        action->setChecked(code == saved);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            if (code.isEmpty())
+                QSettings().remove(key(languageKey));
+            else
+                QSettings().setValue(key(languageKey), code);
+            statusBar()->showMessage(tr("The console speaks the chosen language from its next start."), 15000);
         });
     }
     QAction *fullScreen = view->addAction(tr("&Full screen"), QKeySequence(Qt::Key_F11), this,
