@@ -5,6 +5,7 @@
 #include "graph/agentgraphpage.h"
 #include "graph/agentgraphscene.h"
 #include "graph/agentnodeitem.h"
+#include "graph/agentstatehistory.h"
 #include "graph/graphlayout.h"
 #include "graph/graphview.h"
 #include "graph/swarmgroupitem.h"
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void exportsPngAndSvg();
     void collapsedSwarmHidesItsNodes();
     void timeSliderReplaysPastStates();
+    void stateHistoryIsBoundedByCountAsWellAsTime();
 };
 
 void TstAgentGraph::itemsFollowSpawnStopRemoveAndTopology()
@@ -303,6 +305,24 @@ void TstAgentGraph::timeSliderReplaysPastStates()
     f.page.replayAt(0);
     QVERIFY(!f.page.isReplaying());
     QVERIFY(Testing::spinUntil([&] { return node->agent().state == Api::AgentState::Stopped; }));
+}
+
+void TstAgentGraph::stateHistoryIsBoundedByCountAsWellAsTime()
+{
+    using Ui::AgentStateHistory;
+    using enum Api::AgentState;
+    AgentStateHistory history(60'000, 100);
+    for (int i = 0; i < 1000; ++i) // one agent, busy and idle every millisecond
+        history.record({1000 + i, Api::AgentId(1), i % 2 ? Busy : Idle, i % 2 ? Idle : Busy});
+    QVERIFY2(history.size() >= 100 && history.size() <= 112, qPrintable(QString::number(history.size())));
+    QVERIFY(history.isTruncated()); // within the minute, but not kept
+    QCOMPARE(history.oldestMs(), 1000 + 1000 - history.size());
+    QCOMPARE(history.stateAt(Api::AgentId(1), 1998, Idle), Busy); // the last transition, 1999: busy -> idle
+
+    // Once what was dropped is older than the window, the history covers all of it again.
+    history.record({1999 + 61'000, Api::AgentId(1), Idle, Busy});
+    QCOMPARE(history.size(), 1);
+    QVERIFY(!history.isTruncated());
 }
 
 QTEST_MAIN(TstAgentGraph)

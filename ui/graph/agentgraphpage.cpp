@@ -349,6 +349,8 @@ QWidget *AgentGraphPage::buildTimeline()
 void AgentGraphPage::replayAt(qint64 timeMs)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_history.isTruncated()) // very busy agents: the replay reaches only as far back as is kept
+        timeMs = std::max(timeMs, m_history.oldestMs());
     m_replayMs = timeMs >= now ? 0 : timeMs;
     for (const Agent &current : std::as_const(m_agents)) {
         Agent shown = current;

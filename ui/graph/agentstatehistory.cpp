@@ -13,6 +13,11 @@ void AgentStateHistory::record(const Transition &transition)
     const auto firstKept = std::find_if(m_transitions.cbegin(), m_transitions.cend(),
                                         [cutoff](const Transition &t) { return t.timeMs >= cutoff; });
     m_transitions.erase(m_transitions.cbegin(), firstKept);
+    if (m_transitions.size() > m_capacity + m_capacity / 8) { // trimmed in steps, not at every record
+        const qsizetype excess = m_transitions.size() - m_capacity;
+        m_droppedUpToMs = m_transitions.at(excess - 1).timeMs;
+        m_transitions.remove(0, excess);
+    }
 }
 
 AgentState AgentStateHistory::stateAt(AgentId agent, qint64 timeMs, AgentState current) const
