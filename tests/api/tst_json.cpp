@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <random>
+
 #include <ctime>
 #include <functional>
 #include <optional>
@@ -425,6 +427,7 @@ private Q_SLOTS:
     void zeroTimestampsAreNull();
     void readsTimestamps_data();
     void readsTimestamps();
+    void canonicalTimestampsAreQDateTimes();
     void timestampsDoNotDependOnLocalZone_data();
     void timestampsDoNotDependOnLocalZone();
     void minimalTaskSpecGetsDefaults();
@@ -671,6 +674,39 @@ void TestJson::readsTimestamps()
     const Result<Swarm> decoded = fromJson<Swarm>(json);
     QS_VERIFY_OK(decoded);
     QCOMPARE(decoded->createdMs, expectedMs);
+}
+
+void TestJson::canonicalTimestampsAreQDateTimes()
+{
+    // The fast writer and reader agree with QDateTime on every millisecond they take, and leave the rest to it.
+    std::mt19937_64 random(20261127);
+    std::uniform_int_distribution<qint64> anyMs(0, 253402300799999); // 1970 .. 9999-12-31T23:59:59.999Z
+    QList<qint64> samples {
+        0, 1, T0, 951782400000 /* 2000-02-29 */, 4107456000000 /* 2100-02-28 */, 4107542399999, 253402300799999};
+    for (int i = 0; i < 20000; ++i)
+        samples.append(anyMs(random));
+    for (qint64 ms : std::as_const(samples)) {
+        const QString expected = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+        QCOMPARE(canonicalTime(ms), expected);
+        qint64 back = -1;
+        QVERIFY2(parseCanonicalTime(expected, back), qPrintable(expected));
+        QCOMPARE(back, ms);
+    }
+    QVERIFY(canonicalTime(-1).isEmpty());
+    QVERIFY(canonicalTime(253402300800000).isEmpty());
+    for (const QString &text :
+         {u"2025-02-29T00:00:00.000Z"_s, u"2025-13-01T00:00:00.000Z"_s, u"2025-01-01T24:00:00.000Z"_s,
+          u"1969-12-31T23:59:59.999Z"_s, u"2025-01-01T00:00:00.000+00:00"_s, u"2025-01-01T00:00:00Z"_s,
+          u"2025-01-01T00:00:60.000Z"_s, u"2025-01-0１T00:00:00.000Z"_s}) {
+        qint64 ms = 7;
+        QVERIFY2(!parseCanonicalTime(text, ms), qPrintable(text));
+        QCOMPARE(ms, 7);
+    }
+    // What the fast reader leaves alone still reads through QDateTime, or is refused with the path.
+    const Result<Swarm> leap = fromJson<Swarm>(
+        QJsonObject {{u"id"_s, 4}, {u"name"_s, u"s"_s}, {u"created_at"_s, u"2025-02-29T00:00:00.000Z"_s}});
+    QS_VERIFY_ERROR(leap, ErrorCode::InvalidArgument);
+    QCOMPARE(leap.error().details.value(u"path"_s).toString(), u"created_at"_s);
 }
 
 void TestJson::timestampsDoNotDependOnLocalZone_data()

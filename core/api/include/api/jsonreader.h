@@ -42,14 +42,27 @@ public:
     void fail(const QString &problem);
     QString path() const;
 
-    /// Extends the path for the lifetime of the scope.
+    /// Extends the path for the lifetime of the scope. A key or an index is kept as it is and only
+    /// spelled out if a problem is reported: reading costs no string per member.
     class Scope
     {
     public:
         Scope(JsonReader &reader, QString segment)
             : m_reader(reader)
         {
-            m_reader.m_path.append(std::move(segment));
+            m_reader.m_path.append({std::move(segment), {}, -1});
+        }
+        /// `key` must outlive the scope (a literal, or a view of a string held by the caller).
+        Scope(JsonReader &reader, QLatin1StringView key)
+            : m_reader(reader)
+        {
+            m_reader.m_path.append({{}, key, -1});
+        }
+        /// "[index]"
+        Scope(JsonReader &reader, qsizetype index)
+            : m_reader(reader)
+        {
+            m_reader.m_path.append({{}, {}, index});
         }
         ~Scope() { m_reader.m_path.removeLast(); }
         Scope(const Scope &) = delete;
@@ -60,8 +73,15 @@ public:
     };
 
 private:
+    struct Segment
+    {
+        QString text;
+        QLatin1StringView key;
+        qsizetype index = -1;
+    };
+
     Mode m_mode;
-    QStringList m_path;
+    QList<Segment> m_path;
     std::optional<Error> m_error;
 };
 
@@ -113,7 +133,7 @@ void readJson(JsonReader &reader, const QJsonValue &json, QList<T> &out)
     out.clear();
     out.reserve(array.size());
     for (qsizetype i = 0; i < array.size() && reader.ok(); ++i) {
-        JsonReader::Scope scope(reader, QLatin1Char('[') + QString::number(i) + QLatin1Char(']'));
+        JsonReader::Scope scope(reader, i);
         T item {};
         readJson(reader, array.at(i), item);
         out.append(std::move(item));
@@ -149,7 +169,7 @@ public:
         if (!m_isObject || !m_reader.ok())
             return;
         const QJsonValue value = m_object.value(key);
-        JsonReader::Scope scope(m_reader, QString(key));
+        JsonReader::Scope scope(m_reader, key);
         if (value.isUndefined())
             m_reader.fail(QStringLiteral("required"));
         else
@@ -165,7 +185,7 @@ public:
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined())
             return;
-        JsonReader::Scope scope(m_reader, QString(key));
+        JsonReader::Scope scope(m_reader, key);
         readJson(m_reader, value, out);
     }
 
@@ -184,6 +204,13 @@ private:
 
 /// Milliseconds since the epoch as an ISO 8601 UTC string with milliseconds; 0 is null.
 QJsonValue timeToJson(qint64 ms);
+/// "YYYY-MM-DDTHH:MM:SS.mmmZ" for `ms` (UTC), exactly as QDateTime writes it with Qt::ISODateWithMs,
+/// for 1970 up to 9999; empty outside that range (callers fall back to QDateTime). Fast: events
+/// carry timestamps, and a server writes them by the hundred thousand.
+QString canonicalTime(qint64 ms);
+/// Reads exactly that form (1970 up to 9999, valid dates and times); false for anything else, which
+/// callers then give to QDateTime.
+bool parseCanonicalTime(QStringView text, qint64 &outMs);
 
 template<typename Tag>
 QJsonValue toJson(Id<Tag> id)
