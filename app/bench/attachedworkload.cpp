@@ -45,7 +45,9 @@ Api::Result<WorkloadResult> AttachedWorkload::run(const QUrl &url, const QByteAr
     loop.exec();
     if (failure)
         return *failure;
-    WorkloadRunner runner(backend, options);
+    WorkloadOptions paced = options;
+    paced.submitIntervalMs = std::max(paced.submitIntervalMs, 10); // 100 calls/s: under the daemon's default limit
+    WorkloadRunner runner(backend, paced);
     QObject::connect(&runner, &WorkloadRunner::finished, &loop, &QEventLoop::quit);
     runner.start();
     loop.exec();

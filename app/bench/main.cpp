@@ -131,7 +131,9 @@ BenchOptions parseOptions(const QCoreApplication &app)
          QStringLiteral("With --store postgres: the database's URL, postgresql://user:password@host:port/database "
                         "(best an empty one: the run's tasks stay in it; scripts/pg-throwaway makes one)."),
          QStringLiteral("URL")},
-        {QStringLiteral("attach"), QStringLiteral("Run against a daemon at URL instead of an embedded engine."),
+        {QStringLiteral("attach"),
+         QStringLiteral("Run against a daemon at URL instead of an embedded engine (tasks are submitted at most "
+                        "every 10 ms, under the daemon's per-client request limit)."),
          QStringLiteral("URL")},
         {QStringLiteral("token"),
          QStringLiteral("With --attach: the JWT or API key to present (default: the QWEN_SWARM_TOKEN environment "

@@ -16,6 +16,9 @@ WorkloadRunner::WorkloadRunner(Backend &backend, WorkloadOptions options, QObjec
 {
     m_latenciesNs.reserve(static_cast<std::size_t>(m_options.tasks));
     m_submittedAtNs.reserve(static_cast<std::size_t>(m_options.concurrency) * 2);
+    m_submitTimer.setSingleShot(true);
+    m_submitTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_submitTimer, &QTimer::timeout, this, &WorkloadRunner::submitMore);
 }
 
 void WorkloadRunner::start()
@@ -78,8 +81,14 @@ TaskSpec WorkloadRunner::specFor(int t) const
 void WorkloadRunner::submitMore()
 {
     const int room = std::min(m_options.concurrency - m_inFlight, m_options.tasks - m_submitted);
-    if (room <= 0 || m_done)
+    if (room <= 0 || m_done || m_submitTimer.isActive())
         return;
+    const qint64 intervalNs = qint64(m_options.submitIntervalMs) * 1'000'000;
+    if (const qint64 since = m_clock.nsecsElapsed() - m_lastSubmitNs; m_lastSubmitNs >= 0 && since < intervalNs) {
+        m_submitTimer.start(int((intervalNs - since + 999'999) / 1'000'000));
+        return;
+    }
+    m_lastSubmitNs = m_clock.nsecsElapsed();
     QList<TaskSpec> specs;
     specs.reserve(room);
     for (int i = 0; i < room; ++i)

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
 #include <unordered_map>
 #include <vector>
@@ -19,6 +20,9 @@ struct WorkloadOptions
     int agentsPerTask = 5;
     QString provider = QStringLiteral("simulated");
     QString model = QStringLiteral("bench"); ///< The agents' model (what a real provider is asked for).
+    /// At most one submitTasks call per this many milliseconds (0: one per event batch). Attached,
+    /// the daemon limits each client's request rate; the tasks that became due meanwhile go together.
+    int submitIntervalMs = 0;
 };
 
 struct WorkloadResult
@@ -60,6 +64,8 @@ private:
     Api::SwarmId m_swarm;
     Api::SubscriptionId m_subscription;
     QElapsedTimer m_clock;
+    QTimer m_submitTimer;
+    qint64 m_lastSubmitNs = -1;
     int m_submitted = 0;
     int m_inFlight = 0;
     int m_finished = 0;

@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <QThread>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -89,6 +92,16 @@ double PerfProbe::residentMb()
     return -1;
 }
 
+double PerfProbe::heapInUseMb()
+{
+#if defined(__GLIBC__)
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024 * 1024);
+#else
+    return -1;
+#endif
+}
+
 void PerfProbe::start()
 {
     QTimer::singleShot(0, this, &PerfProbe::beginMeasuring);
@@ -167,6 +180,7 @@ void PerfProbe::report(double finishedAtEnd)
         {QStringLiteral("rss_mb"), rounded(residentMb())},
         {QStringLiteral("rss_max_mb"), rounded(std::max(m_rssMaxMb, residentMb()))},
         {QStringLiteral("rss_mb_by_minute"), byMinute},
+        {QStringLiteral("heap_in_use_mb"), rounded(heapInUseMb())},
     };
     if (finishedAtEnd >= 0 && m_finishedAtStart >= 0)
         line.insert(QStringLiteral("tasks_finished_per_s"), rounded((finishedAtEnd - m_finishedAtStart) / seconds));

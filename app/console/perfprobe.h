@@ -20,7 +20,8 @@ namespace QwenSwarm::Console {
 /// - event_loop_p50/p99/max_ms: a thread of its own posts a stamped event to the GUI thread every
 ///   5 ms; the latency is how long each waited before the GUI thread ran it, so it is what an
 ///   input event would wait, with every other posted event (the core's answers and events) ahead;
-/// - rss_mb at the end, rss_max_mb, and rss_mb_by_minute (to see that it stays flat);
+/// - rss_mb at the end, rss_max_mb, rss_mb_by_minute (to see that it stays flat), and
+///   heap_in_use_mb at the end;
 /// - tasks_finished_per_s: the core's finished tasks over the probe, to show the load was there.
 class PerfProbe : public QObject
 {
@@ -37,6 +38,9 @@ public:
     static double processAgeMs();
     /// Resident set size, in MiB.
     static double residentMb();
+    /// What the C library's heap has handed out and not had back, in MiB (-1 where unknown): with
+    /// residentMb(), tells live data from memory the allocator keeps.
+    static double heapInUseMb();
 
 Q_SIGNALS:
     /// The JSON line is written.
