@@ -208,7 +208,7 @@ void AgentsPage::runCommand(AgentCommand command)
     const QList<AgentId> ids = selectedAgents();
     if (ids.isEmpty())
         return m_banner->showInfo(tr("Select one or more agents first."));
-    auto *batch = new BatchOperation(
+    auto *operation = new BatchOperation(
         DisplayText::agentCommand(command), int(ids.size()),
         [this, ids, command](BatchOperation *batch, int i) {
             const Agent *agent = m_model->agent(ids.at(i));
@@ -222,8 +222,8 @@ void AgentsPage::runCommand(AgentCommand command)
                                    });
         },
         this);
-    m_batchBar->track(batch);
-    batch->start();
+    m_batchBar->track(operation);
+    operation->start();
 }
 
 SpawnAgentDialog *AgentsPage::openSpawnDialog()

@@ -312,7 +312,7 @@ void TasksPage::retrySelected()
 void TasksPage::runBatch(const QString &action, const QList<TaskId> &ids,
                          const std::function<void(TaskId, BatchOperation *, Backend::Callback<Task>)> &call)
 {
-    auto *batch = new BatchOperation(
+    auto *operation = new BatchOperation(
         action, int(ids.size()),
         [this, ids, call](BatchOperation *batch, int i) {
             const TaskId id = ids.at(i);
@@ -324,8 +324,8 @@ void TasksPage::runBatch(const QString &action, const QList<TaskId> &ids,
             });
         },
         this);
-    m_batchBar->track(batch);
-    batch->start();
+    m_batchBar->track(operation);
+    operation->start();
 }
 
 void TasksPage::focusSearch()
