@@ -96,7 +96,8 @@ double PerfProbe::heapInUseMb()
 {
 #if defined(__GLIBC__)
     const struct mallinfo2 info = mallinfo2();
-    return double(info.uordblks + info.hblkhd) / (1024 * 1024);
+    const std::size_t used = info.uordblks + info.hblkhd;
+    return used > 0 ? double(used) / (1024 * 1024) : -1; // 0: another allocator (a sanitizer's) took over
 #else
     return -1;
 #endif
