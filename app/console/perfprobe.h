@@ -39,8 +39,7 @@ public:
     /// Resident set size, in MiB.
     static double residentMb();
     /// What the C library's heap has handed out and not had back, in MiB (-1 where unknown, as under
-    /// a sanitizer's allocator): with
-    /// residentMb(), tells live data from memory the allocator keeps.
+    /// a sanitizer's allocator): with residentMb(), tells live data from memory the allocator keeps.
     static double heapInUseMb();
 
 Q_SIGNALS:
