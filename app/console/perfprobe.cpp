@@ -1,5 +1,7 @@
 #include "perfprobe.h"
 
+#include <percentile.h>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -28,15 +30,6 @@ qint64 monotonicNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-double percentileMs(std::vector<qint64> sorted, double p)
-{
-    if (sorted.empty())
-        return 0;
-    std::sort(sorted.begin(), sorted.end());
-    const auto rank = std::size_t(std::ceil(p * double(sorted.size()))) - 1;
-    return double(sorted.at(std::min(rank, sorted.size() - 1))) / 1e6;
 }
 
 double rounded(double value)
@@ -168,6 +161,8 @@ void PerfProbe::stop()
 void PerfProbe::report(double finishedAtEnd)
 {
     const double seconds = double(monotonicNs() - m_startNs) / 1e9;
+    std::sort(m_latenciesNs.begin(), m_latenciesNs.end());
+    const auto ms = [this](double p) { return Bench::percentileOfSorted(m_latenciesNs, p) / 1e6; };
     QJsonArray byMinute;
     for (double rss : m_rssByMinute)
         byMinute.append(rounded(rss));
@@ -175,9 +170,9 @@ void PerfProbe::report(double finishedAtEnd)
         {QStringLiteral("seconds"), rounded(seconds)},
         {QStringLiteral("startup_ms"), rounded(m_startupMs)},
         {QStringLiteral("event_loop_samples"), qint64(m_latenciesNs.size())},
-        {QStringLiteral("event_loop_p50_ms"), rounded(percentileMs(m_latenciesNs, 0.50))},
-        {QStringLiteral("event_loop_p99_ms"), rounded(percentileMs(m_latenciesNs, 0.99))},
-        {QStringLiteral("event_loop_max_ms"), rounded(percentileMs(m_latenciesNs, 1.0))},
+        {QStringLiteral("event_loop_p50_ms"), rounded(ms(0.50))},
+        {QStringLiteral("event_loop_p99_ms"), rounded(ms(0.99))},
+        {QStringLiteral("event_loop_max_ms"), rounded(ms(1.0))},
         {QStringLiteral("rss_mb"), rounded(residentMb())},
         {QStringLiteral("rss_max_mb"), rounded(std::max(m_rssMaxMb, residentMb()))},
         {QStringLiteral("rss_mb_by_minute"), byMinute},
