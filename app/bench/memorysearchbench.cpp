@@ -12,6 +12,9 @@
 // swarms' shared ones. The store is called directly on this thread: the figure is the store's.
 //
 //   qwen-swarm-memory-bench --entries 1000000 --queries 5000 --store sqlite
+//
+// --filled searches a store an earlier run filled (the same --entries, with --db or --pg), so that
+// what changes between runs is only the searching.
 #include "store/postgresstore.h"
 #include "store/sqlitestore.h"
 
@@ -52,6 +55,7 @@ struct Options
     QString store = QStringLiteral("sqlite");
     QString pg;
     QString db;
+    bool filled = false;
 };
 
 int positive(const QCommandLineParser &parser, const QString &name, int max)
@@ -80,6 +84,9 @@ Options parse(const QCoreApplication &app)
          QStringLiteral("URL")},
         {QStringLiteral("db"), QStringLiteral("The SQLite file to create (default: in a temporary folder)."),
          QStringLiteral("PATH")},
+        {QStringLiteral("filled"),
+         QStringLiteral("The store already holds the entries an earlier run with the same --entries wrote: search "
+                        "without filling (--db or --pg names it).")},
     });
     parser.process(app);
     Options o;
@@ -88,6 +95,9 @@ Options parse(const QCoreApplication &app)
     o.store = parser.value(QStringLiteral("store"));
     o.pg = parser.value(QStringLiteral("pg"));
     o.db = parser.value(QStringLiteral("db"));
+    o.filled = parser.isSet(QStringLiteral("filled"));
+    if (o.filled && o.store == u"sqlite" && o.db.isEmpty())
+        fail(QStringLiteral("--filled needs --db PATH"));
     if (o.store != u"sqlite" && o.store != u"postgres")
         fail(QStringLiteral("--store expects sqlite or postgres"));
     if (o.store == u"postgres" && o.pg.isEmpty())
@@ -264,7 +274,7 @@ int main(int argc, char **argv)
             fail(opened.error().message);
         store = std::move(opened).value();
     }
-    const double fillSeconds = fill(*store, o.entries);
+    const double fillSeconds = o.filled ? 0.0 : fill(*store, o.entries);
 
     Random random(7);
     const qint64 nowMs = 1764000000000 + qint64(o.entries) * 100;
@@ -301,7 +311,10 @@ int main(int argc, char **argv)
     QJsonObject line = summary(all, allResults);
     line.insert(QStringLiteral("store"), o.store);
     line.insert(QStringLiteral("entries"), o.entries);
-    line.insert(QStringLiteral("fill_s"), std::round(fillSeconds * 10) / 10);
+    if (o.filled)
+        line.insert(QStringLiteral("filled_before"), true);
+    else
+        line.insert(QStringLiteral("fill_s"), std::round(fillSeconds * 10) / 10);
     line.insert(QStringLiteral("kinds"), perKind);
     QTextStream(stdout) << QJsonDocument(line).toJson(QJsonDocument::Compact) << '\n';
     return 0;

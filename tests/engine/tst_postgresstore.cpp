@@ -3,6 +3,7 @@
 // a database another store holds. The Store semantics shared with the other stores are
 // tst_storecontract's. Runs against a throwaway cluster it starts itself; skips only where there is
 // no PostgreSQL at all and CI is not set.
+#include "storememoryhelpers.h"
 #include "storetesthelpers.h"
 
 #include "store/groupcommitstore.h"
@@ -70,6 +71,7 @@ private slots:
     void init();
     void migratesAnEmptyDatabase();
     void migratesAnOlderSchema();
+    void memoryTermsFollowTheEntries();
     void refusesANewerSchema();
     void refusesAForeignDatabase_data();
     void refusesAForeignDatabase();
@@ -143,18 +145,19 @@ void TestPostgresStore::migratesAnEmptyDatabase()
     QCOMPARE(
         sql(db, u"SELECT string_agg(version || ' ' || description, '; ' ORDER BY version) FROM schema_version"_s),
         u"1 configuration, tasks, decisions and votes; 2 decision feedback, reputations and their history; "
-        "3 provider calls recorded for replay; 4 the audit log; 5 memory entries and their full-text index; 6 tasks by idempotency key; 7 providers an operator configured; 8 workflow runs; 9 metrics roll-ups"_s);
-    QCOMPARE(PostgresSchema::latestVersion(), 9);
+        "3 provider calls recorded for replay; 4 the audit log; 5 memory entries and their full-text index; 6 tasks by idempotency key; 7 providers an operator configured; 8 workflow runs; 9 metrics roll-ups; 10 memory by term, newest first"_s);
+    QCOMPARE(PostgresSchema::latestVersion(), 10);
     QCOMPARE(sql(db, u"SELECT obj_description('schema_version'::regclass, 'pg_class')"_s),
              QString::fromLatin1(PostgresSchema::marker));
-    QCOMPARE(sql(db,
-                 u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
-                 "WHERE schemaname = 'public'"_s),
-             u"agents audit_log decision_feedback decisions id_marks memory_entries metrics_rollups provider_calls "
-             "providers reputation_points reputations schema_version swarms tasks votes workflow_runs"_s);
+    QCOMPARE(
+        sql(db,
+            u"SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables "
+            "WHERE schemaname = 'public'"_s),
+        u"agents audit_log decision_feedback decisions id_marks memory_entries memory_terms metrics_rollups "
+        "provider_calls providers reputation_points reputations schema_version swarms tasks votes workflow_runs"_s);
     // Opening it again applies nothing.
     open(db).reset();
-    QCOMPARE(sql(db, u"SELECT count(*) FROM schema_version"_s), u"9"_s);
+    QCOMPARE(sql(db, u"SELECT count(*) FROM schema_version"_s), u"10"_s);
 }
 
 void TestPostgresStore::migratesAnOlderSchema()
@@ -167,14 +170,71 @@ void TestPostgresStore::migratesAnOlderSchema()
     // As a build that knew only version 1 left it.
     sql(db,
         u"DROP TABLE decision_feedback, reputations, reputation_points, provider_calls, audit_log, memory_entries; "
-        "DROP INDEX tasks_idempotency_key; DROP TABLE providers, workflow_runs, metrics_rollups; "
+        "DROP INDEX tasks_idempotency_key; DROP TABLE providers, workflow_runs, metrics_rollups, memory_terms; "
+        "DROP FUNCTION memory_entry_terms, memory_terms_added, memory_terms_removed, memory_terms_changed; "
         "DELETE FROM schema_version WHERE version >= 2"_s);
     auto store = open(db);
     QVERIFY(fetchTask(*store, 1).value() == richTask(1));
     QS_VERIFY_OK(write(*store, FeedbackWrite {Api::DecisionId(1), {}}));
     store.reset();
     QCOMPARE(sql(db, u"SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version"_s),
-             u"1,2,3,4,5,6,7,8,9"_s);
+             u"1,2,3,4,5,6,7,8,9,10"_s);
+}
+
+void TestPostgresStore::memoryTermsFollowTheEntries()
+{
+    const QString db = freshDatabase();
+    auto store = open(db);
+    using K = Api::MemoryKind;
+    const auto paris = putMemory(*store, memoryEntry(1, 1, K::Fact, u"Paris is in France"_s, {u"geo"_s}, 100));
+    const auto tower = putMemory(*store, memoryEntry(2, 1, K::Fact, u"The tower is in Paris"_s, {u"geo"_s}, 110));
+    QS_VERIFY_OK(paris);
+    QS_VERIFY_OK(tower);
+    store.reset();
+    // As a build that knew only version 9 left it: the entries, no terms.
+    sql(db,
+        u"DROP TABLE memory_terms; DROP FUNCTION memory_entry_terms, memory_terms_added, memory_terms_removed, "
+        "memory_terms_changed CASCADE; CREATE INDEX memory_search ON memory_entries USING GIN (search); "
+        "CREATE INDEX memory_tags ON memory_entries USING GIN (tags); DELETE FROM schema_version WHERE version = 10"_s);
+    store = open(db);
+    const auto termsOf = [&](quint64 id) {
+        return sql(db, u"SELECT string_agg(term, ' ' ORDER BY term) FROM memory_terms WHERE id = %1"_s.arg(id));
+    };
+    QCOMPARE(termsOf(paris->id.value), u"#geo $1 @1 france in is paris"_s);
+    QCOMPARE(termsOf(tower->id.value), u"#geo $1 @2 in is paris the tower"_s);
+
+    // An update replaces the terms; a read that touches the entry changes none; a removal drops them.
+    Api::MemoryEntry changed = paris.value();
+    changed.text = u"Lyon is in France too"_s;
+    changed.tags = {u"city"_s, u"geo"_s};
+    QS_VERIFY_OK(putMemory(*store, changed));
+    QCOMPARE(termsOf(paris->id.value), u"#city #geo $1 @1 france in is lyon too"_s);
+    QS_VERIFY_OK(touchMemory(*store, {tower->id}, 500));
+    QCOMPARE(termsOf(tower->id.value), u"#geo $1 @2 in is paris the tower"_s);
+    QS_VERIFY_OK(removeMemory(*store, tower->id.value));
+    QCOMPARE(sql(db, u"SELECT count(*) FROM memory_terms WHERE id = %1"_s.arg(tower->id.value)), u"0"_s);
+
+    // Eviction and imports keep them too, and a tag too long for the index is still found.
+    const QString longTag(300, u'x');
+    QList<Api::MemoryEntry> imported {memoryEntry(3, 1, K::Turn, u"imported Paris"_s, {longTag}, 200),
+                                      memoryEntry(3, 1, K::Turn, u"imported Lyon"_s, {}, 210)};
+    QS_VERIFY_OK(await<void>([&](QObject *, auto done) { store->importMemory(imported, done); }));
+    QCOMPARE(sql(db, u"SELECT count(*) FROM memory_terms WHERE term LIKE '#x%'"_s), u"0"_s);
+    Api::MemoryQuery byLongTag;
+    byLongTag.tag = longTag;
+    byLongTag.text = u"paris"_s;
+    QCOMPARE(memoryTexts(*store, byLongTag, 1000).value(), QStringList {u"imported Paris"_s});
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(3, 1, K::Turn, u"newest"_s, {}, 220), Api::MemoryBudget {1, 0}));
+    QCOMPARE(sql(db,
+                 u"SELECT count(*) FROM memory_terms t WHERE NOT EXISTS "
+                 "(SELECT 1 FROM memory_entries m WHERE m.id = t.id)"_s),
+             u"0"_s);
+    QCOMPARE(
+        sql(db, u"SELECT count(*) FROM memory_terms"_s),
+        sql(db, u"SELECT sum(cardinality(memory_entry_terms(search, tags, owner, swarm_id))) FROM memory_entries"_s));
+    Api::MemoryQuery byWord;
+    byWord.text = u"lyon"_s;
+    QCOMPARE(memoryTexts(*store, byWord, 1000).value(), QStringList {u"Lyon is in France too"_s});
 }
 
 void TestPostgresStore::refusesANewerSchema()

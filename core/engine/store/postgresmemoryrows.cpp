@@ -144,68 +144,181 @@ Api::Result<T> reading(PostgresConnection &c, Read read)
     return std::move(*answer);
 }
 
-// A WHERE clause and its parameters, numbered in the order added.
-class Filter
+// The parameters of one statement, numbered in the order added.
+class Parameters
 {
 public:
-    void add(const std::string &condition, std::string value)
+    /// Adds `value`; answers its placeholder, "$n".
+    std::string add(std::string value)
     {
         m_values.push_back(std::move(value));
-        std::string numbered = condition;
-        numbered.replace(numbered.find('?'), 1, '$' + std::to_string(m_values.size()));
-        m_where += (m_where.empty() ? " WHERE " : " AND ") + numbered;
+        return '$' + std::to_string(m_values.size());
     }
-    std::string limit(qint64 limit)
-    {
-        m_values.push_back(number(limit));
-        return " LIMIT $" + std::to_string(m_values.size());
-    }
-    const std::string &where() const { return m_where; }
     const std::vector<std::string> &values() const { return m_values; }
 
 private:
-    std::string m_where;
     std::vector<std::string> m_values;
 };
 
-Filter filterOf(const Api::MemoryQuery &q, quint64 beforeId, qint64 nowMs)
+// What an entry (m) must be to belong to the results of `q` at `nowMs`, paging aside: " AND ..."
+// for each condition.
+std::string conditions(const Api::MemoryQuery &q, qint64 nowMs, Parameters &p)
 {
-    Filter filter;
+    std::string where;
+    const auto add = [&where](const std::string &condition) { where += " AND " + condition; };
     const QStringList words = MemoryRules::words(q.text);
-    if (!words.isEmpty())
-        filter.add("m.search @@ ?::tsquery",
-                   text(QLatin1Char('\'') + words.join(QStringLiteral("' & '")) + QLatin1Char('\'')));
-    if (beforeId != 0)
-        filter.add("m.id < ?", number(static_cast<qint64>(beforeId)));
+    if (!words.isEmpty()) {
+        const QString tsquery = QLatin1Char('\'') + words.join(QStringLiteral("' & '")) + QLatin1Char('\'');
+        add("m.search @@ " + p.add(text(tsquery)) + "::tsquery");
+    }
     const QList<qint64> owners = MemoryRules::queryOwners(q);
-    if (owners.size() == 1) {
-        filter.add("m.owner = ?", number(owners.constFirst()));
-    } else if (!owners.isEmpty()) {
+    if (!owners.isEmpty()) {
         PostgresArray array;
         for (const qint64 owner : owners)
             array.add(owner);
-        filter.add("m.owner = ANY(?::bigint[])", array.take());
+        add("m.owner = ANY(" + p.add(array.take()) + "::bigint[])");
     }
     if (q.swarmId.isValid())
-        filter.add("m.swarm_id = ?", number(static_cast<qint64>(q.swarmId.value)));
+        add("m.swarm_id = " + p.add(number(static_cast<qint64>(q.swarmId.value))));
     if (!q.kinds.isEmpty()) {
         PostgresArray kinds;
         for (const Api::MemoryKind kind : q.kinds)
             kinds.addEnum(kind);
-        filter.add("m.kind = ANY(?::text[])", kinds.take());
+        add("m.kind = ANY(" + p.add(kinds.take()) + "::text[])");
     }
     if (!q.tag.isEmpty()) {
         PostgresArray tag;
         tag.add(q.tag);
-        filter.add("m.tags @> ?::text[]", tag.take());
+        add("m.tags @> " + p.add(tag.take()) + "::text[]");
     }
     if (q.createdFromMs != 0)
-        filter.add("m.created_ms >= ?", number(q.createdFromMs));
+        add("m.created_ms >= " + p.add(number(q.createdFromMs)));
     if (q.createdToMs != 0)
-        filter.add("m.created_ms < ?", number(q.createdToMs));
+        add("m.created_ms < " + p.add(number(q.createdToMs)));
     if (!q.includeExpired)
-        filter.add("(m.expires_ms = 0 OR m.expires_ms > ?)", number(nowMs));
-    return filter;
+        add("(m.expires_ms = 0 OR m.expires_ms > " + p.add(number(nowMs)) + ')');
+    return where;
+}
+
+// A set of entries a search needs its results to be in: the entries holding any of some terms of
+// memory_terms (a word; '#' and a tag; '@' and an owner key; '$' and a swarm id). A search reads one
+// of its sources (the driver) newest first, keeps the ids that each of the others holds too, looked
+// up in the same index, and only then reads the entries themselves.
+struct Source
+{
+    QList<std::string> terms;
+
+    // "SELECT x.id ...": the ids of `term` below `beforeId` (0 = all) that pass `also`.
+    static std::string ids(const std::string &term, quint64 beforeId, const std::string &also, Parameters &p)
+    {
+        return "SELECT x.id FROM memory_terms x WHERE x.term = " + p.add(term)
+            + (beforeId == 0 ? std::string() : " AND x.id < " + p.add(number(static_cast<qint64>(beforeId)))) + also;
+    }
+
+    // " AND EXISTS (...)": whether x.id is in the set, looked up in the index for each id read. The
+    // fence (OFFSET 0) keeps it a lookup: joined instead, the planner would merge the driver's ids
+    // with every id of a frequent term down to the oldest one it needs.
+    std::string contains(Parameters &p) const
+    {
+        PostgresArray array;
+        for (const std::string &term : terms)
+            array.addUtf8(QByteArray::fromStdString(term));
+        return " AND EXISTS (SELECT 1 FROM memory_terms t WHERE t.term = ANY(" + p.add(array.take())
+            + "::text[]) AND t.id = x.id OFFSET 0)";
+    }
+};
+
+// The tags memory_terms holds (see memory_entry_terms in postgresschema.cpp).
+constexpr qsizetype maxTermTagBytes = 256;
+
+// The sources a search could read from: one per word, the tag, the owners (any of them), or the
+// swarm when it names no owner.
+std::vector<Source> sourcesOf(const Api::MemoryQuery &q)
+{
+    std::vector<Source> sources;
+    for (const QString &word : MemoryRules::distinctWords(q.text))
+        sources.push_back({{text(word)}});
+    if (!q.tag.isEmpty() && q.tag.toUtf8().size() <= maxTermTagBytes)
+        sources.push_back({{text(QLatin1Char('#') + q.tag)}});
+    const QList<qint64> owners = MemoryRules::queryOwners(q);
+    if (!owners.isEmpty()) {
+        Source any;
+        for (const qint64 owner : owners)
+            any.terms.append('@' + number(owner));
+        sources.push_back(std::move(any));
+    } else if (q.swarmId.isValid()) {
+        sources.push_back({{'$' + number(static_cast<qint64>(q.swarmId.value))}});
+    }
+    return sources;
+}
+
+// How many of a source's newest ids the choice of a source reads.
+constexpr int sample = 1000;
+
+// Which source holds the fewest entries: every result is among its ids, so a search that reads them
+// newest first and stops after a page reads the fewest. A source with fewer than `sample` ids is
+// counted exactly; of those with more, the one whose sample reaches furthest back is the sparsest.
+std::size_t rarest(PostgresConnection &c, pqxx::transaction_base &tx, const std::vector<Source> &sources,
+                   quint64 beforeId)
+{
+    if (sources.size() <= 1)
+        return 0;
+    Parameters p;
+    std::string sql;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        std::string ids;
+        for (const std::string &term : sources[i].terms)
+            ids += (ids.empty() ? "" : " UNION ALL ") + Source::ids(term, beforeId, {}, p);
+        sql += (i == 0 ? "" : " UNION ALL ") + std::string("SELECT ") + std::to_string(i)
+            + ", count(*), coalesce(min(id), 0) FROM (SELECT id FROM (" + ids + ") s ORDER BY id DESC LIMIT "
+            + std::to_string(sample) + ") s";
+    }
+    std::size_t best = 0;
+    std::optional<std::pair<qint64, qint64>> bestKey;
+    for (const auto &row : c.exec(tx, sql, p.values())) {
+        const PostgresRow r(row);
+        const qint64 count = r.int64(1);
+        // Exact counts first, fewest first; then full samples, the oldest reach first.
+        const std::pair<qint64, qint64> key {count < sample ? 0 : 1, count < sample ? count : r.int64(2)};
+        if (!bestKey || key < *bestKey) {
+            bestKey = key;
+            best = static_cast<std::size_t>(r.int64(0));
+        }
+    }
+    return best;
+}
+
+// The statement that answers `q` with `limit` rows at most, newest first.
+std::string searchSql(const Api::MemoryQuery &q, const std::vector<Source> &sources, std::size_t driver,
+                      quint64 beforeId, qint64 nowMs, qint64 limit, Parameters &p)
+{
+    const std::string where = conditions(q, nowMs, p);
+    std::string also;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (i != driver)
+            also += sources[i].contains(p);
+    }
+    const std::string rows = p.add(number(limit));
+    // The ids newest first, each entry read and checked once its id passed the indexes, until `rows`
+    // are found. The fence (OFFSET 0) keeps the planner to that: it would otherwise join the entries
+    // to the ids by sorting or hashing every entry of a frequent term.
+    const auto reading = [&](const std::string &ids) {
+        return "SELECT " + columns + " FROM (" + ids
+            + ") s CROSS JOIN LATERAL (SELECT * FROM memory_entries m WHERE m.id = s.id" + where
+            + " OFFSET 0) m ORDER BY s.id DESC LIMIT " + rows;
+    };
+    if (sources.empty())
+        return reading(
+            "SELECT x.id FROM memory_entries x WHERE true"
+            + (beforeId == 0 ? std::string() : " AND x.id < " + p.add(number(static_cast<qint64>(beforeId)))));
+    const QList<std::string> &terms = sources[driver].terms;
+    if (terms.size() == 1)
+        return reading(Source::ids(terms.front(), beforeId, also, p));
+    // Any of several terms (owners): each one's newest, then the newest of them all.
+    std::string each;
+    for (const std::string &term : terms)
+        each += (each.empty() ? "(" : " UNION ALL (") + reading(Source::ids(term, beforeId, also, p)) + ')';
+    return "SELECT * FROM (" + each + ") u ORDER BY id DESC LIMIT " + rows;
 }
 
 } // namespace
@@ -302,11 +415,13 @@ Api::Result<Api::Page<Api::MemoryEntry>> query(PostgresConnection &c, const Api:
         return cursor.error();
     using Page = Api::Page<Api::MemoryEntry>;
     return reading<Page>(c, [&](pqxx::transaction_base &tx) -> Api::Result<Page> {
-        Filter filter = filterOf(q, cursor->beforeId, nowMs);
-        const std::string limit = filter.limit(qint64(q.page.limit) + 1);
-        const pqxx::result rows = c.exec(
-            tx, "SELECT " + columns + " FROM memory_entries m" + filter.where() + " ORDER BY m.id DESC" + limit,
-            filter.values());
+        // A search reads a few hundred index entries: parallel workers would only add their start-up.
+        c.exec(tx, "SET LOCAL max_parallel_workers_per_gather = 0", {});
+        const std::vector<Source> sources = sourcesOf(q);
+        const std::size_t driver = rarest(c, tx, sources, cursor->beforeId);
+        Parameters p;
+        const std::string sql = searchSql(q, sources, driver, cursor->beforeId, nowMs, qint64(q.page.limit) + 1, p);
+        const pqxx::result rows = c.exec(tx, sql, p.values());
         Page page;
         for (const auto &row : rows) {
             if (page.items.size() == q.page.limit) {

@@ -7,9 +7,11 @@ namespace QwenSwarm::Engine {
 
 class PostgresConnection;
 
-/// PostgresStore's memory: the rows of memory_entries (schema version 5, postgresschema.cpp), with
-/// the semantics of Store's memory calls. A text search matches the GIN-indexed tsvector of the
-/// entry's words (MemoryRules::words) against the words searched for, all of which must occur.
+/// PostgresStore's memory: the rows of memory_entries (schema versions 5 and 10, postgresschema.cpp),
+/// with the semantics of Store's memory calls. A text search matches the tsvector of the entry's
+/// words (MemoryRules::words) against the words searched for, all of which must occur. A search
+/// reads the ids of the rarest of what it needs (a word, the tag, the owners, the swarm) from an
+/// index in id order, newest first, and checks each entry until it has a page.
 namespace PostgresMemoryRows {
 
 Api::Result<Api::MemoryEntry> put(PostgresConnection &c, Api::MemoryEntry entry, const Api::MemoryBudget &budget,

@@ -266,6 +266,69 @@ CREATE TABLE metrics_rollups (
 );
 )sql";
 
+// Version 10: memory by term, in id order. memory_terms holds one row per term of an entry: each
+// word of its tsvector; each tag of at most 256 bytes as '#' || tag; its owner key as '@' || owner;
+// its swarm as '$' || swarm_id (no word holds '#', '@' or '$'). Its primary key (term, id) is read
+// backwards, so a search reads the newest entries of its rarest term and looks up the others in the
+// same index, stopping after a page, where the GIN indexes it replaces collected every entry holding
+// a frequent word and sorted them all (PostgresMemoryRows::query). Triggers keep it: inserts and
+// deletes by statement, through their transition tables; an update only when the terms may have
+// changed (last_used_ms changes on every read of an entry, and touches no term). A search reads
+// the index alone where the visibility map says a page is all visible, so autovacuum sets it after
+// every 2% of new rows rather than PostgreSQL's default 20%.
+const char *const version10 = R"sql(
+CREATE TABLE memory_terms (
+    term TEXT NOT NULL,
+    id BIGINT NOT NULL,
+    PRIMARY KEY (term, id)
+) WITH (autovacuum_vacuum_insert_scale_factor = 0.02);
+CREATE FUNCTION memory_entry_terms(search TSVECTOR, tags TEXT[], owner BIGINT, swarm_id BIGINT) RETURNS TEXT[]
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT tsvector_to_array(search)
+           || ARRAY(SELECT DISTINCT '#' || tag FROM unnest(tags) AS tag WHERE octet_length(tag) <= 256)
+           || ARRAY['@' || owner, '$' || swarm_id]
+$$;
+CREATE FUNCTION memory_terms_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO memory_terms (term, id)
+    SELECT term, a.id
+    FROM added a, unnest(memory_entry_terms(a.search, a.tags, a.owner, a.swarm_id)) AS term;
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION memory_terms_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM memory_terms t
+    USING (SELECT term, r.id
+           FROM removed r, unnest(memory_entry_terms(r.search, r.tags, r.owner, r.swarm_id)) AS term) AS gone
+    WHERE t.term = gone.term AND t.id = gone.id;
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION memory_terms_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM memory_terms
+    WHERE id = OLD.id AND term = ANY(memory_entry_terms(OLD.search, OLD.tags, OLD.owner, OLD.swarm_id));
+    INSERT INTO memory_terms (term, id)
+    SELECT term, NEW.id FROM unnest(memory_entry_terms(NEW.search, NEW.tags, NEW.owner, NEW.swarm_id)) AS term;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER memory_terms_insert AFTER INSERT ON memory_entries
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_added();
+CREATE TRIGGER memory_terms_delete AFTER DELETE ON memory_entries
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_removed();
+CREATE TRIGGER memory_terms_update AFTER UPDATE OF search, tags, owner, swarm_id ON memory_entries
+    FOR EACH ROW WHEN ((OLD.search, OLD.tags, OLD.owner, OLD.swarm_id) IS DISTINCT FROM
+                       (NEW.search, NEW.tags, NEW.owner, NEW.swarm_id))
+    EXECUTE FUNCTION memory_terms_changed();
+INSERT INTO memory_terms (term, id)
+SELECT term, m.id
+FROM memory_entries m, unnest(memory_entry_terms(m.search, m.tags, m.owner, m.swarm_id)) AS term;
+DROP INDEX memory_search;
+DROP INDEX memory_tags;
+)sql";
+
 const Migration migrations[] = {
     {1, "configuration, tasks, decisions and votes", version1},
     {2, "decision feedback, reputations and their history", version2},
@@ -276,6 +339,7 @@ const Migration migrations[] = {
     {7, "providers an operator configured", version7},
     {8, "workflow runs", version8},
     {9, "metrics roll-ups", version9},
+    {10, "memory by term, newest first", version10},
 };
 
 // Whether schema_version exists in the current schema, its comment, and how many tables, views and
