@@ -46,7 +46,8 @@ Api::Result<WorkloadResult> AttachedWorkload::run(const QUrl &url, const QByteAr
     if (failure)
         return *failure;
     WorkloadOptions paced = options;
-    paced.submitIntervalMs = std::max(paced.submitIntervalMs, 10); // 100 calls/s: under the daemon's default limit
+    // At most 200 calls/s: the daemon's default sustained limit per client (SessionLimits), never above it.
+    paced.submitIntervalMs = std::max(paced.submitIntervalMs, 5);
     WorkloadRunner runner(backend, paced);
     QObject::connect(&runner, &WorkloadRunner::finished, &loop, &QEventLoop::quit);
     runner.start();
