@@ -6,6 +6,7 @@
 
 #include <server/clientsession.h>
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
@@ -420,6 +421,23 @@ private Q_SLOTS:
         auto real = client(key(Remote::Role::Viewer));
         QVERIFY(connected(*real));
         QS_VERIFY_OK((await<Api::BackendInfo>([&](QObject *c, auto d) { real->info(c, d); })));
+    }
+
+    void listenQueueHoldsABurstOfClients()
+    {
+        // A burst of connections beyond the kernel's accept queue has its handshakes dropped and
+        // retried seconds later; the server asks for a queue as long as its connection limit (the
+        // kernel caps it at net.core.somaxconn). ss (iproute2) shows a listener's queue as its Send-Q.
+        QFile somaxconn(u"/proc/sys/net/core/somaxconn"_s);
+        QVERIFY(somaxconn.open(QIODevice::ReadOnly));
+        const int cap = somaxconn.readAll().trimmed().toInt();
+        QProcess ss;
+        ss.start(u"ss"_s, {u"-ltnH"_s, u"sport = :%1"_s.arg(m_fixture->server()->port())});
+        QVERIFY2(ss.waitForFinished(10000) && ss.exitCode() == 0, "ss (iproute2) is needed");
+        const QList<QByteArray> fields = ss.readAllStandardOutput().simplified().split(' ');
+        QVERIFY(fields.size() >= 3);
+        QCOMPARE(fields[0], QByteArray("LISTEN"));
+        QCOMPARE(fields[2].toInt(), std::min(cap, Remote::ServerOptions {}.maxConnections));
     }
 
     void revokedKeysStopWorkingWithinASecondOrTwo()

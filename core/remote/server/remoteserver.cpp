@@ -70,6 +70,10 @@ Api::Result<void> RemoteServer::listen()
         m_listener = std::make_unique<QTcpServer>();
     }
     m_listener->setMaxPendingConnections(m_options.maxConnections);
+    // The kernel's queue of connections not yet accepted (Qt's default is 50, the kernel caps it at
+    // net.core.somaxconn): a burst of clients beyond it has its handshakes dropped and retried one,
+    // two, four seconds later.
+    m_listener->setListenBacklogSize(m_options.maxConnections);
     connect(m_listener.get(), &QTcpServer::pendingConnectionAvailable, this, &RemoteServer::accept);
     if (!m_listener->listen(m_options.address, m_options.port)) {
         const QString why = m_listener->errorString();
