@@ -235,6 +235,17 @@ void TestPostgresStore::memoryTermsFollowTheEntries()
     Api::MemoryQuery byWord;
     byWord.text = u"lyon"_s;
     QCOMPARE(memoryTexts(*store, byWord, 1000).value(), QStringList {u"Lyon is in France too"_s});
+
+    // A tag that needs quoting in an array literal, read as the driver and looked up as another term.
+    const QString odd = u"a\"b,c\\d{e} f"_s;
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(4, 1, K::Fact, u"odd tag"_s, {odd}, 300)));
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(4, 1, K::Fact, u"odd tag twice"_s, {odd}, 310)));
+    QS_VERIFY_OK(putMemory(*store, memoryEntry(4, 1, K::Fact, u"no tag"_s, {}, 320)));
+    Api::MemoryQuery byOddTag;
+    byOddTag.tag = odd;
+    QCOMPARE(memoryTexts(*store, byOddTag, 1000).value(), (QStringList {u"odd tag twice"_s, u"odd tag"_s}));
+    byOddTag.text = u"twice"_s;
+    QCOMPARE(memoryTexts(*store, byOddTag, 1000).value(), QStringList {u"odd tag twice"_s});
 }
 
 void TestPostgresStore::refusesANewerSchema()
