@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <optional>
 
 #include <pqxx/result>
@@ -231,12 +232,24 @@ struct Source
 // The tags memory_terms holds (see memory_entry_terms in postgresschema.cpp).
 constexpr qsizetype maxTermTagBytes = 256;
 
-// The sources a search could read from: one per word, the tag, the owners (any of them), or the
-// swarm when it names no owner.
+// The words of a search that the index narrows it by, at most this many: the statements keep a
+// bounded size and shape however many words a caller sends (the text filter on the entries still
+// checks every word).
+constexpr qsizetype maxWordSources = 8;
+
+// The sources a search could read from: one per word (the longest ones, which tend to be the rarer,
+// when there are more than maxWordSources), the tag, the owners (any of them), or the swarm when it
+// names no owner.
 std::vector<Source> sourcesOf(const Api::MemoryQuery &q)
 {
+    QStringList words = MemoryRules::distinctWords(q.text);
+    if (words.size() > maxWordSources) {
+        std::stable_sort(words.begin(), words.end(),
+                         [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        words.resize(maxWordSources);
+    }
     std::vector<Source> sources;
-    for (const QString &word : MemoryRules::distinctWords(q.text))
+    for (const QString &word : words)
         sources.push_back({{text(word)}});
     if (!q.tag.isEmpty() && q.tag.toUtf8().size() <= maxTermTagBytes)
         sources.push_back({{text(QLatin1Char('#') + q.tag)}});

@@ -273,10 +273,16 @@ CREATE TABLE metrics_rollups (
 // same index, stopping after a page, where the GIN indexes it replaces collected every entry holding
 // a frequent word and sorted them all (PostgresMemoryRows::query). Triggers keep it: inserts and
 // deletes by statement, through their transition tables; an update only when the terms may have
-// changed (last_used_ms changes on every read of an entry, and touches no term). A search reads
+// changed (last_used_ms changes on every read of an entry, and touches no term); a truncation
+// empties it. The functions keep the schema they were created in (search_path FROM CURRENT), and the
+// migration first drops what a restore of an older dump over a newer database leaves behind (the
+// table and functions are not in such a dump; pg_restore --clean drops only what is). A search reads
 // the index alone where the visibility map says a page is all visible, so autovacuum sets it after
 // every 2% of new rows rather than PostgreSQL's default 20%.
 const char *const version10 = R"sql(
+DROP TABLE IF EXISTS memory_terms;
+DROP FUNCTION IF EXISTS memory_entry_terms, memory_terms_added, memory_terms_removed, memory_terms_changed,
+                        memory_terms_truncated CASCADE;
 CREATE TABLE memory_terms (
     term TEXT NOT NULL,
     id BIGINT NOT NULL,
@@ -285,10 +291,11 @@ CREATE TABLE memory_terms (
 CREATE FUNCTION memory_entry_terms(search TSVECTOR, tags TEXT[], owner BIGINT, swarm_id BIGINT) RETURNS TEXT[]
 LANGUAGE sql IMMUTABLE AS $$
     SELECT tsvector_to_array(search)
-           || ARRAY(SELECT DISTINCT '#' || tag FROM unnest(tags) AS tag WHERE octet_length(tag) <= 256)
+           || ARRAY(SELECT DISTINCT '#' || tag FROM unnest(tags) AS tag
+                    WHERE octet_length(convert_to(tag, 'UTF8')) <= 256)
            || ARRAY['@' || owner, '$' || swarm_id]
 $$;
-CREATE FUNCTION memory_terms_added() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION memory_terms_added() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     INSERT INTO memory_terms (term, id)
     SELECT term, a.id
@@ -296,7 +303,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE FUNCTION memory_terms_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION memory_terms_removed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     DELETE FROM memory_terms t
     USING (SELECT term, r.id
@@ -305,7 +312,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE FUNCTION memory_terms_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION memory_terms_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     DELETE FROM memory_terms
     WHERE id = OLD.id AND term = ANY(memory_entry_terms(OLD.search, OLD.tags, OLD.owner, OLD.swarm_id));
@@ -314,19 +321,27 @@ BEGIN
     RETURN NULL;
 END
 $$;
+CREATE FUNCTION memory_terms_truncated() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    TRUNCATE memory_terms;
+    RETURN NULL;
+END
+$$;
 CREATE TRIGGER memory_terms_insert AFTER INSERT ON memory_entries
     REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_added();
 CREATE TRIGGER memory_terms_delete AFTER DELETE ON memory_entries
     REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_removed();
-CREATE TRIGGER memory_terms_update AFTER UPDATE OF search, tags, owner, swarm_id ON memory_entries
-    FOR EACH ROW WHEN ((OLD.search, OLD.tags, OLD.owner, OLD.swarm_id) IS DISTINCT FROM
-                       (NEW.search, NEW.tags, NEW.owner, NEW.swarm_id))
+CREATE TRIGGER memory_terms_update AFTER UPDATE OF id, search, tags, owner, swarm_id ON memory_entries
+    FOR EACH ROW WHEN ((OLD.id, OLD.search, OLD.tags, OLD.owner, OLD.swarm_id) IS DISTINCT FROM
+                       (NEW.id, NEW.search, NEW.tags, NEW.owner, NEW.swarm_id))
     EXECUTE FUNCTION memory_terms_changed();
+CREATE TRIGGER memory_terms_truncate AFTER TRUNCATE ON memory_entries
+    FOR EACH STATEMENT EXECUTE FUNCTION memory_terms_truncated();
 INSERT INTO memory_terms (term, id)
 SELECT term, m.id
 FROM memory_entries m, unnest(memory_entry_terms(m.search, m.tags, m.owner, m.swarm_id)) AS term;
-DROP INDEX memory_search;
-DROP INDEX memory_tags;
+DROP INDEX IF EXISTS memory_search;
+DROP INDEX IF EXISTS memory_tags;
 )sql";
 
 const Migration migrations[] = {
