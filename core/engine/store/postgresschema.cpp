@@ -266,19 +266,21 @@ CREATE TABLE metrics_rollups (
 );
 )sql";
 
-// Version 10: memory by term, in id order. memory_terms holds one row per term of an entry: each
-// word of its tsvector; each tag of at most 256 bytes as '#' || tag; its owner key as '@' || owner;
-// its swarm as '$' || swarm_id (no word holds '#', '@' or '$'). Its primary key (term, id) is read
-// backwards, so a search reads the newest entries of its rarest term and looks up the others in the
-// same index, stopping after a page, where the GIN indexes it replaces collected every entry holding
-// a frequent word and sorted them all (PostgresMemoryRows::query). Triggers keep it: inserts and
-// deletes by statement, through their transition tables; an update only when the terms may have
-// changed (last_used_ms changes on every read of an entry, and touches no term); a truncation
-// empties it. The functions keep the schema they were created in (search_path FROM CURRENT), and the
-// migration first drops what a restore of an older dump over a newer database leaves behind (the
-// table and functions are not in such a dump; pg_restore --clean drops only what is). A search reads
-// the index alone where the visibility map says a page is all visible, so autovacuum sets it after
-// every 2% of new rows rather than PostgreSQL's default 20%.
+// Version 10: memory by term, in id order (PostgresMemoryRows::query reads it).
+// - memory_terms: one row per term of an entry: each word of its tsvector; each tag of at most 256
+//   UTF-8 bytes as '#' || tag; its owner key as '@' || owner; its swarm as '$' || swarm_id (no word
+//   holds '#', '@' or '$'). The primary key (term, id), read backwards, lists a term's newest
+//   entries first, so a search stops after a page. It replaces the GIN indexes, which collected
+//   every entry holding a frequent word for PostgreSQL to sort, and the swarm index, which no
+//   search reads any more.
+// - Triggers keep it in step: inserts and deletes per statement, through transition tables; an
+//   update per row, only when the terms may have changed (a read of an entry updates last_used_ms
+//   and touches no term); a truncation empties it. The functions keep the schema they were created
+//   in (search_path FROM CURRENT).
+// - The migration first drops what a restore of an older dump over a newer database leaves behind:
+//   pg_restore --clean drops only what the dump holds.
+// - Autovacuum visits it after every 2% of new rows (PostgreSQL's default: 20%), so that the
+//   visibility map lets a search read the index alone.
 const char *const version10 = R"sql(
 DROP TABLE IF EXISTS memory_terms;
 DROP FUNCTION IF EXISTS memory_entry_terms, memory_terms_added, memory_terms_removed, memory_terms_changed,
@@ -342,6 +344,7 @@ SELECT term, m.id
 FROM memory_entries m, unnest(memory_entry_terms(m.search, m.tags, m.owner, m.swarm_id)) AS term;
 DROP INDEX IF EXISTS memory_search;
 DROP INDEX IF EXISTS memory_tags;
+DROP INDEX IF EXISTS memory_swarm;
 )sql";
 
 const Migration migrations[] = {
