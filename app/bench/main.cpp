@@ -133,7 +133,7 @@ BenchOptions parseOptions(const QCoreApplication &app)
          QStringLiteral("URL")},
         {QStringLiteral("attach"),
          QStringLiteral("Run against a daemon at URL instead of an embedded engine (tasks are submitted at most "
-                        "every 10 ms, under the daemon's per-client request limit)."),
+                        "every 5 ms, within the daemon's per-client request limit)."),
          QStringLiteral("URL")},
         {QStringLiteral("token"),
          QStringLiteral("With --attach: the JWT or API key to present (default: the QWEN_SWARM_TOKEN environment "

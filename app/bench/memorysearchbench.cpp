@@ -21,6 +21,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -96,8 +97,8 @@ Options parse(const QCoreApplication &app)
     o.pg = parser.value(QStringLiteral("pg"));
     o.db = parser.value(QStringLiteral("db"));
     o.filled = parser.isSet(QStringLiteral("filled"));
-    if (o.filled && o.store == u"sqlite" && o.db.isEmpty())
-        fail(QStringLiteral("--filled needs --db PATH"));
+    if (o.filled && o.store == u"sqlite" && !QFileInfo::exists(o.db))
+        fail(QStringLiteral("--filled needs --db naming a file an earlier run filled"));
     if (o.store != u"sqlite" && o.store != u"postgres")
         fail(QStringLiteral("--store expects sqlite or postgres"));
     if (o.store == u"postgres" && o.pg.isEmpty())

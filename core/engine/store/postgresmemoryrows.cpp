@@ -207,13 +207,12 @@ std::string conditions(const Api::MemoryQuery &q, qint64 nowMs, Parameters &p)
 // up in the same index, and only then reads the entries themselves.
 struct Source
 {
-    QList<std::string> terms;
+    std::vector<std::string> terms;
 
-    // "SELECT x.id ...": the ids of `term` below `beforeId` (0 = all) that pass `also`.
-    static std::string ids(const std::string &term, quint64 beforeId, const std::string &also, Parameters &p)
+    // "SELECT x.id ...": the ids of `term` that pass `also` (" AND ..." on x.id).
+    static std::string ids(const std::string &term, const std::string &also, Parameters &p)
     {
-        return "SELECT x.id FROM memory_terms x WHERE x.term = " + p.add(term)
-            + (beforeId == 0 ? std::string() : " AND x.id < " + p.add(number(static_cast<qint64>(beforeId)))) + also;
+        return "SELECT x.id FROM memory_terms x WHERE x.term = " + p.add(term) + also;
     }
 
     // " AND EXISTS (...)": whether x.id is in the set, looked up in the index for each id read. The
@@ -257,12 +256,18 @@ std::vector<Source> sourcesOf(const Api::MemoryQuery &q)
     if (!owners.isEmpty()) {
         Source any;
         for (const qint64 owner : owners)
-            any.terms.append('@' + number(owner));
+            any.terms.push_back('@' + number(owner));
         sources.push_back(std::move(any));
     } else if (q.swarmId.isValid()) {
         sources.push_back({{'$' + number(static_cast<qint64>(q.swarmId.value))}});
     }
     return sources;
+}
+
+// " AND x.id < $n" for a page that ends before `beforeId` (none for the first page).
+std::string below(quint64 beforeId, Parameters &p)
+{
+    return beforeId == 0 ? std::string() : " AND x.id < " + p.add(number(static_cast<qint64>(beforeId)));
 }
 
 // How many of a source's newest ids the choice of a source reads.
@@ -277,11 +282,12 @@ std::size_t rarest(PostgresConnection &c, pqxx::transaction_base &tx, const std:
     if (sources.size() <= 1)
         return 0;
     Parameters p;
+    const std::string before = below(beforeId, p);
     std::string sql;
     for (std::size_t i = 0; i < sources.size(); ++i) {
         std::string ids;
         for (const std::string &term : sources[i].terms)
-            ids += (ids.empty() ? "" : " UNION ALL ") + Source::ids(term, beforeId, {}, p);
+            ids += (ids.empty() ? "" : " UNION ALL ") + Source::ids(term, before, p);
         sql += (i == 0 ? "" : " UNION ALL ") + std::string("SELECT ") + std::to_string(i)
             + ", count(*), coalesce(min(id), 0) FROM (SELECT id FROM (" + ids + ") s ORDER BY id DESC LIMIT "
             + std::to_string(sample) + ") s";
@@ -306,7 +312,7 @@ std::string searchSql(const Api::MemoryQuery &q, const std::vector<Source> &sour
                       quint64 beforeId, qint64 nowMs, qint64 limit, Parameters &p)
 {
     const std::string where = conditions(q, nowMs, p);
-    std::string also;
+    std::string also = below(beforeId, p);
     for (std::size_t i = 0; i < sources.size(); ++i) {
         if (i != driver)
             also += sources[i].contains(p);
@@ -321,16 +327,14 @@ std::string searchSql(const Api::MemoryQuery &q, const std::vector<Source> &sour
             + " OFFSET 0) m ORDER BY s.id DESC LIMIT " + rows;
     };
     if (sources.empty())
-        return reading(
-            "SELECT x.id FROM memory_entries x WHERE true"
-            + (beforeId == 0 ? std::string() : " AND x.id < " + p.add(number(static_cast<qint64>(beforeId)))));
-    const QList<std::string> &terms = sources[driver].terms;
+        return reading("SELECT x.id FROM memory_entries x WHERE true" + also);
+    const std::vector<std::string> &terms = sources[driver].terms;
     if (terms.size() == 1)
-        return reading(Source::ids(terms.front(), beforeId, also, p));
+        return reading(Source::ids(terms.front(), also, p));
     // Any of several terms (owners): each one's newest, then the newest of them all.
     std::string each;
     for (const std::string &term : terms)
-        each += (each.empty() ? "(" : " UNION ALL (") + reading(Source::ids(term, beforeId, also, p)) + ')';
+        each += (each.empty() ? "(" : " UNION ALL (") + reading(Source::ids(term, also, p)) + ')';
     return "SELECT * FROM (" + each + ") u ORDER BY id DESC LIMIT " + rows;
 }
 
