@@ -4,11 +4,16 @@
 // - a decoded message re-encodes to a frame that a strict reader accepts and decodes to the same
 //   message, and encoding is stable (encode(decode(encode(m))) == encode(m));
 // - a decoded result is read as the answer of every method; an answer that reads re-encodes to JSON
-//   that reads back to the same value.
+//   that reads back to the same value;
+// - the quick event reader answers only frames the general decoder (a JSON document, then the typed
+//   readers) reads to the same message, in either mode.
 #include "fuzzcheck.h"
 
 #include <auth/role.h>
+#include <protocol/eventmessagereader.h>
 #include <protocol/messagecodec.h>
+
+#include <QJsonDocument>
 
 #include <array>
 #include <cstdint>
@@ -68,6 +73,22 @@ void checkDecoding(const MessageCodec &codec, QByteArrayView frame)
     FUZZ_CHECK(code != Api::ErrorCode::Unimplemented || decoded.requestId.has_value());
 }
 
+void checkQuickEventReading(QByteArrayView frame)
+{
+    const std::optional<EventBatch> quick = readEventMessage(frame);
+    if (!quick)
+        return;
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(frame.toByteArray(), &error);
+    FUZZ_CHECK(error.error == QJsonParseError::NoError && document.isObject());
+    for (const Api::JsonReader::Mode mode : {Api::JsonReader::Mode::Strict, Api::JsonReader::Mode::Lenient}) {
+        const DecodeResult general
+            = MessageCodec(MessageCodec::defaultMaxMessageBytes, mode).fromJson(document.object());
+        FUZZ_CHECK(general.ok());
+        FUZZ_CHECK(*general.message == Message(*quick));
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -78,6 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QByteArrayView frame(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     checkDecoding(strict, frame);
     checkDecoding(lenient, frame);
+    checkQuickEventReading(frame);
     const DecodeResult fromText = strict.decode(QStringView(QString::fromUtf8(frame)));
     FUZZ_CHECK(fromText.ok() || !fromText.error.message.isEmpty());
     return 0;

@@ -1,5 +1,6 @@
 // JSON codecs of events, subscriptions and queries.
 #include "api/json.h"
+#include "api/jsoneventpayload.h"
 
 namespace QwenSwarm::Api {
 
@@ -12,13 +13,6 @@ QJsonObject payloadToJson(const SwarmEvent &e)
     return {{u"swarm_id"_s, toJson(e.swarmId)}, {u"change"_s, toJson(e.change)}, {u"name"_s, e.name}};
 }
 
-void readPayload(JsonObjectReader &o, SwarmEvent &e)
-{
-    o.required("swarm_id"_L1, e.swarmId);
-    o.required("change"_L1, e.change);
-    o.optional("name"_L1, e.name);
-}
-
 QJsonObject payloadToJson(const AgentEvent &e)
 {
     return {{u"agent_id"_s, toJson(e.agentId)}, {u"swarm_id"_s, toJson(e.swarmId)},
@@ -26,30 +20,10 @@ QJsonObject payloadToJson(const AgentEvent &e)
             {u"removed"_s, e.removed},          {u"cause"_s, e.cause}};
 }
 
-void readPayload(JsonObjectReader &o, AgentEvent &e)
-{
-    o.required("agent_id"_L1, e.agentId);
-    o.optional("swarm_id"_L1, e.swarmId);
-    o.required("from"_L1, e.from);
-    o.required("to"_L1, e.to);
-    o.optional("removed"_L1, e.removed);
-    o.optional("cause"_L1, e.cause);
-}
-
 QJsonObject payloadToJson(const TaskEvent &e)
 {
     return {{u"task_id"_s, toJson(e.taskId)}, {u"swarm_id"_s, toJson(e.swarmId)}, {u"from"_s, toJson(e.from)},
             {u"to"_s, toJson(e.to)},          {u"attempt"_s, e.attempt},          {u"cause"_s, e.cause}};
-}
-
-void readPayload(JsonObjectReader &o, TaskEvent &e)
-{
-    o.required("task_id"_L1, e.taskId);
-    o.optional("swarm_id"_L1, e.swarmId);
-    o.required("from"_L1, e.from);
-    o.required("to"_L1, e.to);
-    o.optional("attempt"_L1, e.attempt);
-    o.optional("cause"_L1, e.cause);
 }
 
 QJsonObject payloadToJson(const DecisionEvent &e)
@@ -59,26 +33,9 @@ QJsonObject payloadToJson(const DecisionEvent &e)
         {u"outcome"_s, toJson(e.outcome)},        {u"answer"_s, e.answer},          {u"agreement"_s, e.agreement}};
 }
 
-void readPayload(JsonObjectReader &o, DecisionEvent &e)
-{
-    o.required("decision_id"_L1, e.decisionId);
-    o.required("task_id"_L1, e.taskId);
-    o.optional("swarm_id"_L1, e.swarmId);
-    o.required("outcome"_L1, e.outcome);
-    o.optional("answer"_L1, e.answer);
-    o.optional("agreement"_L1, e.agreement);
-}
-
 QJsonObject payloadToJson(const LogEvent &e)
 {
     return {{u"level"_s, toJson(e.level)}, {u"source"_s, e.source}, {u"message"_s, e.message}};
-}
-
-void readPayload(JsonObjectReader &o, LogEvent &e)
-{
-    o.required("level"_L1, e.level);
-    o.optional("source"_L1, e.source);
-    o.required("message"_L1, e.message);
 }
 
 QJsonObject payloadToJson(const AuditEvent &e)
@@ -88,15 +45,6 @@ QJsonObject payloadToJson(const AuditEvent &e)
             {u"target"_s, e.target},
             {u"allowed"_s, e.allowed},
             {u"detail"_s, e.detail}};
-}
-
-void readPayload(JsonObjectReader &o, AuditEvent &e)
-{
-    o.required("actor"_L1, e.actor);
-    o.required("action"_L1, e.action);
-    o.optional("target"_L1, e.target);
-    o.optional("allowed"_L1, e.allowed);
-    o.optional("detail"_L1, e.detail);
 }
 
 QJsonObject payloadToJson(const RunEvent &e)
@@ -112,16 +60,6 @@ QJsonObject payloadToJson(const RunEvent &e)
     return object;
 }
 
-void readPayload(JsonObjectReader &o, RunEvent &e)
-{
-    o.required("run_id"_L1, e.runId);
-    o.optional("workflow"_L1, e.workflow);
-    o.required("run_state"_L1, e.runState);
-    o.optional("step_id"_L1, e.stepId);
-    o.optional("step_state"_L1, e.stepState);
-    o.optional("cause"_L1, e.cause);
-}
-
 // Builds the payload alternative with index I (== the topic) from JSON.
 template<std::size_t I = 0>
 void readPayloadAt(std::size_t index, JsonReader &reader, const QJsonValue &json, EventPayload &out)
@@ -131,7 +69,7 @@ void readPayloadAt(std::size_t index, JsonReader &reader, const QJsonValue &json
             return readPayloadAt<I + 1>(index, reader, json, out);
         std::variant_alternative_t<I, EventPayload> payload;
         JsonObjectReader object(reader, json);
-        readPayload(object, payload);
+        readEventPayload(object, payload);
         object.finish();
         out = std::move(payload);
     }

@@ -1,5 +1,7 @@
 #include "protocol/messagecodec.h"
 
+#include "protocol/eventmessagereader.h"
+
 #include <api/json.h>
 
 #include <QJsonDocument>
@@ -277,6 +279,9 @@ DecodeResult MessageCodec::decode(QByteArrayView utf8) const
 {
     if (utf8.size() > m_maxMessageBytes)
         return tooLarge(m_maxMessageBytes);
+    // Event messages, most of what a client reads, without a JSON document when they can be.
+    if (std::optional<EventBatch> batch = readEventMessage(utf8))
+        return DecodeResult {Message(std::move(*batch)), {}, std::nullopt};
     QJsonParseError parseError {};
     const QJsonDocument document
         = QJsonDocument::fromJson(QByteArray::fromRawData(utf8.data(), utf8.size()), &parseError);
