@@ -496,6 +496,16 @@ void TestJson::roundTrip_data()
     QTest::newRow("Event AuditEvent") << codecFor(
         sampleEvent(AuditEvent {u"alice"_s, u"agent.stop"_s, u"agent/17"_s, false, u"role viewer < operator"_s}),
         Event {0, 0, AuditEvent {}}) << sameTopic;
+    QTest::newRow("Event RunEvent of a step")
+        << codecFor(sampleEvent(RunEvent {RunId(5), u"research"_s, u"summary"_s, RunState::AwaitingApproval,
+                                          StepState::Running, u"started"_s}),
+                    Event {0, 0, RunEvent {}})
+        << sameTopic;
+    // Only a step's change names a step; a step state given without one still reads back.
+    QTest::newRow("Event RunEvent, a step state without a step")
+        << codecFor(sampleEvent(RunEvent {RunId(5), u"research"_s, {}, RunState::Paused, StepState::Failed, u"odd"_s}),
+                    Event {0, 0, RunEvent {}})
+        << sameTopic;
 
     QTest::newRow("SubscriptionSpec without resume")
         << codecFor(sampleSubscriptionSpec(std::nullopt)) << QStringList {u"resume_after_seq"_s};

@@ -53,7 +53,9 @@ QJsonObject payloadToJson(const RunEvent &e)
                         {u"workflow"_s, e.workflow},
                         {u"run_state"_s, toJson(e.runState)},
                         {u"cause"_s, e.cause}};
-    if (!e.stepId.isEmpty()) {
+    // A change of the run's own state names no step; a reader that was given a step state anyway
+    // gets it back.
+    if (!e.stepId.isEmpty() || e.stepState != StepState::Pending) {
         object.insert(u"step_id"_s, e.stepId);
         object.insert(u"step_state"_s, toJson(e.stepState));
     }
