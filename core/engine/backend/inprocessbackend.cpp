@@ -348,23 +348,31 @@ void InProcessBackend::recordAudit(const Api::AuditEvent &event)
 void InProcessBackend::deliverEvents(Api::SubscriptionId id, QList<Api::Event> &&events,
                                      const std::shared_ptr<std::atomic<qint64>> &unconsumed)
 {
-    QMetaObject::invokeMethod(
-        this,
-        [this, id, events = std::move(events), unconsumed] {
-            if (m_subscriptions.contains(id.value))
-                Q_EMIT eventsReceived(id, events);
-            unconsumed->fetch_sub(events.size(), std::memory_order_release);
-        },
-        Qt::QueuedConnection);
+    m_flushing.push_back(Delivery {id, std::move(events), unconsumed});
 }
 
 void InProcessBackend::deliverDropped(Api::SubscriptionId id, quint64 firstSeq, quint64 lastSeq)
 {
+    m_flushing.push_back(Delivery {id, {}, nullptr, firstSeq, lastSeq});
+}
+
+void InProcessBackend::flushed()
+{
+    // One hand-over per flush, whatever the number of subscriptions: each costs a wake-up of this
+    // thread and an allocation, and a server may hold hundreds of subscriptions.
     QMetaObject::invokeMethod(
         this,
-        [this, id, firstSeq, lastSeq] {
-            if (m_subscriptions.contains(id.value))
-                Q_EMIT eventsDropped(id, firstSeq, lastSeq);
+        [this, deliveries = std::exchange(m_flushing, {})] {
+            for (const Delivery &delivery : deliveries) {
+                if (!delivery.unconsumed) {
+                    if (m_subscriptions.contains(delivery.id.value))
+                        Q_EMIT eventsDropped(delivery.id, delivery.firstDropped, delivery.lastDropped);
+                    continue;
+                }
+                if (m_subscriptions.contains(delivery.id.value))
+                    Q_EMIT eventsReceived(delivery.id, delivery.events);
+                delivery.unconsumed->fetch_sub(delivery.events.size(), std::memory_order_release);
+            }
         },
         Qt::QueuedConnection);
 }

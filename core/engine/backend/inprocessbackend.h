@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <memory>
+#include <vector>
 
 class QThread;
 
@@ -106,10 +107,22 @@ private:
     void deliverEvents(Api::SubscriptionId id, QList<Api::Event> &&events,
                        const std::shared_ptr<std::atomic<qint64>> &unconsumed) override;
     void deliverDropped(Api::SubscriptionId id, quint64 firstSeq, quint64 lastSeq) override;
+    void flushed() override;
+
+    /// What one flush gave one subscription: events, or a range of seqs it lost.
+    struct Delivery
+    {
+        Api::SubscriptionId id;
+        QList<Api::Event> events; ///< Empty for a drop notice.
+        std::shared_ptr<std::atomic<qint64>> unconsumed;
+        quint64 firstDropped = 0;
+        quint64 lastDropped = 0;
+    };
 
     QThread *m_thread;
     Engine *m_engine;
     QSet<quint64> m_subscriptions; // backend thread: events of others are stale
+    std::vector<Delivery> m_flushing; // engine thread: this flush's deliveries, handed over at its end
 };
 
 } // namespace QwenSwarm::Engine

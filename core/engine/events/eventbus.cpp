@@ -148,21 +148,31 @@ void EventBus::removeSink(EventSink *sink)
 void EventBus::flush()
 {
     m_flushRequested = false;
+    std::vector<EventSink *> served; // few: one per consumer
+    const auto serve = [&served](EventSink *sink) {
+        if (std::find(served.cbegin(), served.cend(), sink) == served.cend())
+            served.push_back(sink);
+    };
     for (auto &[id, s] : m_subscriptions) {
         if (s.resumeGap.open()) {
             s.sink->deliverDropped(SubscriptionId(id), s.resumeGap.first, s.resumeGap.last);
             s.resumeGap = {};
+            serve(s.sink);
         }
         if (!s.pending.isEmpty()) {
             s.unconsumed->fetch_add(s.pending.size(), std::memory_order_relaxed);
             s.sink->deliverEvents(SubscriptionId(id), std::move(s.pending), s.unconsumed);
             s.pending = {};
+            serve(s.sink);
         }
         if (s.overflowGap.open() && s.unconsumed->load(std::memory_order_acquire) == 0) {
             s.sink->deliverDropped(SubscriptionId(id), s.overflowGap.first, s.overflowGap.last);
             s.overflowGap = {};
+            serve(s.sink);
         }
     }
+    for (EventSink *sink : served)
+        sink->flushed();
 }
 
 bool EventBus::hasUndeliveredGaps() const

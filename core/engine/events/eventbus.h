@@ -12,6 +12,8 @@ namespace QwenSwarm::Engine {
 
 /// Where a subscription's events go. Called on the engine thread; an implementation hands batches
 /// to another thread and, once a batch is consumed there, subtracts its size from `unconsumed`.
+/// A flush ends with flushed() for every sink it gave something to, so that a sink can hand over
+/// all of one flush at once.
 class EventSink
 {
 public:
@@ -20,6 +22,7 @@ public:
                                const std::shared_ptr<std::atomic<qint64>> &unconsumed)
         = 0;
     virtual void deliverDropped(Api::SubscriptionId id, quint64 firstSeq, quint64 lastSeq) = 0;
+    virtual void flushed() { }
 };
 
 /// Numbers events from one sequence, keeps the newest `historyCapacity` for resuming, and fans them
