@@ -52,11 +52,15 @@ class SubscriberPool : public QObject
     Q_OBJECT
 
 public:
-    SubscriberPool(QUrl url, QByteArray token, int count)
+    /// `expectedDeliveries`: room for every latency up front, so that growing the list never stalls
+    /// the client thread while it measures (copying millions of entries takes tens of milliseconds).
+    SubscriberPool(QUrl url, QByteArray token, int count, qint64 expectedDeliveries)
         : m_url(std::move(url))
         , m_token(std::move(token))
         , m_count(count)
-    { }
+    {
+        m_latenciesNs.reserve(static_cast<std::size_t>(expectedDeliveries));
+    }
 
     void start()
     {
@@ -193,7 +197,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < clientThreadCount; ++i) {
         const int share = subscribers / clientThreadCount + (i < subscribers % clientThreadCount ? 1 : 0);
         auto &thread = clientThreads.emplace_back(std::make_unique<QThread>());
-        auto *pool = pools.emplace_back(new SubscriberPool(server.url(), created->key.toUtf8(), share));
+        auto *pool = pools.emplace_back(new SubscriberPool(server.url(), created->key.toUtf8(), share, qint64(share) * rate * seconds));
         pool->moveToThread(thread.get());
         QObject::connect(thread.get(), &QThread::finished, pool, &QObject::deleteLater);
         thread->start();
