@@ -1,6 +1,6 @@
 // EventTextCache and MessageCodec::encodeEventBatch: an event message a server builds from events
-// encoded once is the very text MessageCodec::encode writes, and a cached text never stands in for
-// another event.
+// encoded once (and joined once for clients in a row) is the very text MessageCodec::encode writes,
+// and a cached text never stands in for another event, nor a kept join for another batch.
 #include "remotesamples.h"
 
 #include <protocol/eventtextcache.h>
@@ -37,6 +37,8 @@ private Q_SLOTS:
     void batchesReadAsEncodeWritesThem_data();
     void batchesReadAsEncodeWritesThem();
     void eachEventIsEncodedOnce();
+    void aBatchIsJoinedOnceForClientsInARow();
+    void aBatchOfAnotherLifeIsJoinedAgain();
     void anotherEventWithTheSameSeqIsEncodedAgain();
     void eventsSharingASlotKeepTheirOwnText();
 };
@@ -59,7 +61,7 @@ void TestEventTextCache::batchesReadAsEncodeWritesThem()
     QFETCH(quint64, subscription);
     EventTextCache cache;
     const Api::SubscriptionId id(subscription);
-    const QString built = MessageCodec::encodeEventBatch(id, textsOf(events, cache));
+    const QString built = MessageCodec::encodeEventBatch(id, cache.joined(events));
     QCOMPARE(built, QString::fromUtf8(MessageCodec::encode(EventBatch {id, events})));
     const DecodeResult decoded = MessageCodec().decode(QStringView(built));
     QVERIFY2(decoded.ok(), qPrintable(decoded.error.message));
@@ -74,6 +76,33 @@ void TestEventTextCache::eachEventIsEncodedOnce()
         textsOf(events, cache);
     QCOMPARE(cache.misses(), quint64(events.size()));
     QCOMPARE(cache.hits(), quint64(49 * events.size()));
+}
+
+void TestEventTextCache::aBatchIsJoinedOnceForClientsInARow()
+{
+    EventTextCache cache;
+    const QList<Api::Event> events = Samples::events();
+    const QString first = cache.joined(events);
+    for (int client = 1; client < 50; ++client)
+        QCOMPARE(cache.joined(events), first);
+    QCOMPARE(cache.joinHits(), quint64(49));
+    QCOMPARE(cache.misses(), quint64(events.size()));
+    // Another batch is joined again, from the texts already encoded.
+    const QList<Api::Event> tail = events.mid(1);
+    QCOMPARE(cache.joined(tail), textsOf(tail, cache).join(u','));
+    QCOMPARE(cache.joinHits(), quint64(49));
+    QCOMPARE(cache.misses(), quint64(events.size()));
+}
+
+void TestEventTextCache::aBatchOfAnotherLifeIsJoinedAgain()
+{
+    // A restarted backend numbers its events from 1 again: the same seqs, other events.
+    EventTextCache cache;
+    const QList<Api::Event> before {tick(1, 1000, u"a"_s), tick(2, 1001, u"b"_s)};
+    const QList<Api::Event> after {tick(1, 5000, u"c"_s), tick(2, 5001, u"d"_s)};
+    QCOMPARE(cache.joined(before), MessageCodec::eventText(before[0]) + u',' + MessageCodec::eventText(before[1]));
+    QCOMPARE(cache.joined(after), MessageCodec::eventText(after[0]) + u',' + MessageCodec::eventText(after[1]));
+    QCOMPARE(cache.joinHits(), quint64(0));
 }
 
 void TestEventTextCache::anotherEventWithTheSameSeqIsEncodedAgain()

@@ -494,6 +494,55 @@ private Q_SLOTS:
         QCOMPARE(m_fixture->server()->sessionCount(), others + 1);
     }
 
+    void eventsThatComeWhileAWriteWaitsShareTheNextMessage()
+    {
+        RawWebSocket raw;
+        QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)).contains("101"));
+        raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
+        raw.sendFrame(R"({"type":"request","id":1,"method":"events.subscribe","params":{"spec":{"topics":["logs"]}}})");
+        QByteArray buffer;
+        std::optional<quint64> subscription;
+        QVERIFY(spinUntil([&] {
+            buffer += raw.socket().readAll();
+            for (const QByteArray &frame : frames(buffer)) {
+                const QJsonObject message = QJsonDocument::fromJson(frame).object();
+                if (message.value(u"id"_s).toInteger() == 1)
+                    subscription = message.value(u"result"_s).toObject().value(u"id"_s).toInteger();
+            }
+            return subscription.has_value();
+        }));
+        // Three flushes of the engine in one turn of the server's loop: the first goes out at once,
+        // the two that follow wait for that write and then leave together, in order.
+        const Api::SubscriptionId id(*subscription);
+        const auto log = [](quint64 seq) {
+            return Api::Event {seq, 1'795'000'000'000, Api::LogEvent {Api::LogLevel::Info, u"t"_s, u"m"_s}};
+        };
+        Q_EMIT m_fixture->engineBackend().eventsReceived(id, {log(1001)});
+        Q_EMIT m_fixture->engineBackend().eventsReceived(id, {log(1002), log(1003)});
+        Q_EMIT m_fixture->engineBackend().eventsReceived(id, {log(1004)});
+        QList<QByteArray> received;
+        QVERIFY(spinUntil([&] {
+            buffer += raw.socket().readAll();
+            received += frames(buffer);
+            return received.size() >= 2;
+        }));
+        spinFor(100);
+        buffer += raw.socket().readAll();
+        received += frames(buffer);
+        QList<QList<quint64>> messages;
+        for (const QByteArray &frame : std::as_const(received)) {
+            const Remote::DecodeResult decoded = Remote::MessageCodec().decode(QByteArrayView(frame));
+            QVERIFY2(decoded.ok(), qPrintable(decoded.error.message));
+            const auto *batch = std::get_if<Remote::EventBatch>(&*decoded.message);
+            QVERIFY2(batch, frame.constData());
+            QList<quint64> seqs;
+            for (const Api::Event &event : batch->events)
+                seqs.append(event.seq);
+            messages.append(seqs);
+        }
+        QCOMPARE(messages, (QList<QList<quint64>> {{1001}, {1002, 1003, 1004}}));
+    }
+
     void originsOutsideTheListAreRefused()
     {
         RawWebSocket raw;

@@ -2,6 +2,7 @@
 
 #include "protocol/messagecodec.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace QwenSwarm::Remote {
@@ -16,13 +17,43 @@ QString EventTextCache::text(const Api::Event &event)
     Slot &slot = m_slots[event.seq & m_mask];
     // Seq, time and topic together: an event of another backend (or a restarted one) with the same
     // seq is not mistaken for the cached one.
-    if (slot.seq == event.seq && event.seq != 0 && slot.timeMs == event.timeMs && slot.topic == event.topic()) {
+    if (event.seq != 0 && Identity {slot.seq, slot.timeMs, slot.topic} == identityOf(event)) {
         ++m_hits;
         return slot.text;
     }
     ++m_misses;
     slot = Slot {event.seq, event.timeMs, event.topic(), MessageCodec::eventText(event)};
     return slot.text;
+}
+
+QString EventTextCache::joined(const QList<Api::Event> &events)
+{
+    const bool same = !events.isEmpty() && m_lastJoin.size() == static_cast<std::size_t>(events.size())
+        && std::equal(
+            events.cbegin(), events.cend(), m_lastJoin.cbegin(),
+            [](const Api::Event &event, const Identity &last) { return event.seq != 0 && identityOf(event) == last; });
+    if (same) {
+        ++m_joinHits;
+        return m_lastJoined;
+    }
+    QList<QString> texts;
+    texts.reserve(events.size());
+    qsizetype size = std::max<qsizetype>(events.size() - 1, 0);
+    m_lastJoin.clear();
+    for (const Api::Event &event : events) {
+        texts.append(text(event));
+        size += texts.constLast().size();
+        m_lastJoin.push_back(identityOf(event));
+    }
+    QString joined;
+    joined.reserve(size);
+    for (const QString &text : std::as_const(texts)) {
+        if (!joined.isEmpty())
+            joined += u',';
+        joined += text;
+    }
+    m_lastJoined = joined;
+    return joined;
 }
 
 } // namespace QwenSwarm::Remote

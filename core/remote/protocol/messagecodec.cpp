@@ -247,22 +247,15 @@ QString MessageCodec::eventText(const Api::Event &event)
     return QString::fromUtf8(QJsonDocument(Api::toJson(event).toObject()).toJson(QJsonDocument::Compact));
 }
 
-QString MessageCodec::encodeEventBatch(Api::SubscriptionId subscription, const QList<QString> &eventTexts)
+QString MessageCodec::encodeEventBatch(Api::SubscriptionId subscription, QStringView joinedEventTexts)
 {
     // What QJsonDocument writes for toJson(EventBatch): members in key order, no spaces.
     const QLatin1StringView head = "{\"events\":["_L1;
     const QString tail = "],\"subscription\":"_L1 + QString::number(subscription.value) + ",\"type\":\"event\"}"_L1;
-    qsizetype size = head.size() + tail.size() + std::max<qsizetype>(eventTexts.size() - 1, 0);
-    for (const QString &text : eventTexts)
-        size += text.size();
     QString message;
-    message.reserve(size);
+    message.reserve(head.size() + joinedEventTexts.size() + tail.size());
     message += head;
-    for (qsizetype i = 0; i < eventTexts.size(); ++i) {
-        if (i > 0)
-            message += u',';
-        message += eventTexts[i];
-    }
+    message += joinedEventTexts;
     message += tail;
     return message;
 }

@@ -152,10 +152,10 @@ public:
     /// One event as it appears in the "events" array of an event message (compact JSON).
     static QString eventText(const Api::Event &event);
 
-    /// The event message of `subscription` whose events, in seq order, are given as eventText()s:
-    /// the same text as encode(EventBatch) writes, without encoding the events again for every
-    /// client that receives them (see EventTextCache).
-    static QString encodeEventBatch(Api::SubscriptionId subscription, const QList<QString> &eventTexts);
+    /// The event message of `subscription` whose events, in seq order, are given as their
+    /// eventText()s joined by commas: the same text as encode(EventBatch) writes, without encoding
+    /// the events again for every client that receives them (see EventTextCache::joined()).
+    static QString encodeEventBatch(Api::SubscriptionId subscription, QStringView joinedEventTexts);
 
     /// Decodes one frame of UTF-8 JSON text.
     DecodeResult decode(QByteArrayView utf8) const;

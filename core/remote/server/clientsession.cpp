@@ -18,6 +18,9 @@ namespace {
 constexpr auto closeCredentialExpired = static_cast<CloseCode>(4001);
 constexpr auto closeCredentialRevoked = static_cast<CloseCode>(4003);
 
+// At most this many events go in one message: a client that catches up reads bounded frames.
+constexpr qsizetype eventsPerMessage = 256;
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -47,13 +50,14 @@ ClientSession::ClientSession(QWebSocket *socket, Identity identity, Api::Backend
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastFrame.restart(); });
     connect(m_socket, &QWebSocket::bytesWritten, this, [this](qint64 written) {
         m_pendingBytes = std::max<qint64>(0, m_pendingBytes - written);
-        if (m_pendingBytes < m_limits.softOutgoingBytes && !m_held.isEmpty())
+        if (m_pendingBytes == 0 && !m_held.isEmpty())
             pumpEvents();
     });
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        for (quint64 id : std::as_const(m_subscriptions))
+        for (quint64 id : std::exchange(m_subscriptions, {})) {
             m_backend.unsubscribe(Api::SubscriptionId(id), nullptr, {});
-        m_subscriptions.clear();
+            Q_EMIT unsubscribed(this, id);
+        }
         Q_EMIT closed(this);
     });
     m_health.setInterval(1000);
@@ -190,8 +194,10 @@ void ClientSession::onRequest(const Request &request)
 void ClientSession::subscribe(quint64 requestId, const Calls::EventsSubscribe &call)
 {
     m_backend.subscribe(call.spec, this, [this, requestId](Api::Result<Api::Subscription> subscribed) {
-        if (subscribed)
+        if (subscribed) {
             m_subscriptions.insert(subscribed->id.value);
+            Q_EMIT this->subscribed(this, subscribed->id.value);
+        }
         answer(requestId,
                subscribed ? Api::Result<QJsonValue>(resultToJson(subscribed.value()))
                           : Api::Result<QJsonValue>(subscribed.error()));
@@ -206,6 +212,7 @@ void ClientSession::unsubscribe(quint64 requestId, const Calls::EventsUnsubscrib
                                      QStringLiteral("no subscription %1 on this connection").arg(call.id.value)));
     }
     m_held.remove(call.id.value);
+    Q_EMIT unsubscribed(this, call.id.value);
     m_backend.unsubscribe(call.id, this, [this, requestId](Api::Result<void> done) {
         answer(requestId,
                done ? Api::Result<QJsonValue>(QJsonValue(QJsonValue::Null)) : Api::Result<QJsonValue>(done.error()));
@@ -250,11 +257,9 @@ void ClientSession::sendEvents(Api::SubscriptionId id, const QList<Api::Event> &
 {
     if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    QList<QString> texts;
-    texts.reserve(events.size());
-    for (const Api::Event &event : events)
-        texts.append(m_services.eventTexts ? m_services.eventTexts->text(event) : MessageCodec::eventText(event));
-    sendText(MessageCodec::encodeEventBatch(id, texts));
+    if (m_services.eventTexts)
+        return sendText(MessageCodec::encodeEventBatch(id, m_services.eventTexts->joined(events)));
+    send(EventBatch {id, events});
 }
 
 void ClientSession::sendText(const QString &text)
@@ -270,6 +275,8 @@ void ClientSession::deliverEvents(Api::SubscriptionId id, const QList<Api::Event
 {
     if (!m_subscriptions.contains(id.value) || events.isEmpty())
         return;
+    if (m_held.isEmpty() && m_pendingBytes == 0 && events.size() <= eventsPerMessage)
+        return sendEvents(id, events); // keeping up, the socket idle: straight out
     Held &held = m_held[id.value];
     const bool keepingUp
         = held.events.isEmpty() && held.droppedFirst == 0 && m_pendingBytes < m_limits.softOutgoingBytes;
@@ -280,7 +287,10 @@ void ClientSession::deliverEvents(Api::SubscriptionId id, const QList<Api::Event
         const quint64 first = held.events.isEmpty() ? events.constFirst().seq : held.events.constFirst().seq;
         markDropped(held, first, events.constLast().seq);
     }
-    pumpEvents();
+    // While an earlier message still waits for the socket, what comes joins the next one: a busy
+    // server writes fewer, larger messages instead of falling behind on many small ones.
+    if (m_pendingBytes == 0)
+        pumpEvents();
 }
 
 void ClientSession::deliverDropped(Api::SubscriptionId id, quint64 first, quint64 last)
@@ -305,7 +315,6 @@ void ClientSession::markDropped(Held &held, quint64 first, quint64 last)
 
 void ClientSession::pumpEvents()
 {
-    constexpr qsizetype eventsPerMessage = 256;
     for (auto it = m_held.begin(); it != m_held.end() && m_pendingBytes < m_limits.softOutgoingBytes;) {
         const Api::SubscriptionId id(it.key());
         Held &held = it.value();

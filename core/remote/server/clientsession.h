@@ -52,7 +52,6 @@ public:
     ~ClientSession() override;
 
     const Identity &identity() const { return m_identity; }
-    bool ownsSubscription(Api::SubscriptionId id) const { return m_subscriptions.contains(id.value); }
     void deliverEvents(Api::SubscriptionId id, const QList<Api::Event> &events);
     void deliverDropped(Api::SubscriptionId id, quint64 first, quint64 last);
     /// Closes the connection; closed() follows.
@@ -62,6 +61,10 @@ public:
 
 Q_SIGNALS:
     void closed(QwenSwarm::Remote::ClientSession *session);
+    /// A subscription of the backend now belongs to this session, or no longer does: the server
+    /// hands a subscription's events to its session.
+    void subscribed(QwenSwarm::Remote::ClientSession *session, quint64 subscription);
+    void unsubscribed(QwenSwarm::Remote::ClientSession *session, quint64 subscription);
 
 private:
     struct Held

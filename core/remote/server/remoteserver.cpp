@@ -32,17 +32,13 @@ RemoteServer::RemoteServer(Api::Backend &backend, const Authenticator &authentic
     connect(m_webSockets.get(), &QWebSocketServer::newConnection, this, &RemoteServer::adoptWebSockets);
     connect(&m_backend, &Api::Backend::eventsReceived, this,
             [this](Api::SubscriptionId id, const QList<Api::Event> &events) {
-                for (ClientSession *s : std::as_const(m_sessions)) {
-                    if (s->ownsSubscription(id))
-                        return s->deliverEvents(id, events);
-                }
+                if (ClientSession *owner = m_subscriptionOwners.value(id.value))
+                    owner->deliverEvents(id, events);
             });
     connect(&m_backend, &Api::Backend::eventsDropped, this,
             [this](Api::SubscriptionId id, quint64 first, quint64 last) {
-                for (ClientSession *s : std::as_const(m_sessions)) {
-                    if (s->ownsSubscription(id))
-                        return s->deliverDropped(id, first, last);
-                }
+                if (ClientSession *owner = m_subscriptionOwners.value(id.value))
+                    owner->deliverDropped(id, first, last);
             });
 }
 
@@ -204,7 +200,14 @@ void RemoteServer::adoptWebSockets()
             {m_keys, m_options.serverName, &m_eventTexts, [this](const Api::AuditEvent &e) { Q_EMIT audited(e); }},
             m_options.session, this);
         m_sessions.append(session);
+        connect(session, &ClientSession::subscribed, this,
+                [this](ClientSession *owner, quint64 id) { m_subscriptionOwners.insert(id, owner); });
+        connect(session, &ClientSession::unsubscribed, this, [this](ClientSession *owner, quint64 id) {
+            if (m_subscriptionOwners.value(id) == owner)
+                m_subscriptionOwners.remove(id);
+        });
         connect(session, &ClientSession::closed, this, [this](ClientSession *closed) {
+            m_subscriptionOwners.removeIf([closed](auto entry) { return entry.value() == closed; });
             m_sessions.removeOne(closed);
             closed->deleteLater();
             Q_EMIT sessionsChanged(sessionCount());

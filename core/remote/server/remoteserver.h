@@ -97,6 +97,7 @@ private:
     HttpEndpoints m_http;
     QHash<QString, Identity> m_upgrading; // by peer address:port, between our check and Qt's handshake
     QList<ClientSession *> m_sessions;
+    QHash<quint64, ClientSession *> m_subscriptionOwners; // by backend subscription id
     EventTextCache m_eventTexts; // what the sessions send, encoded once for all of them
 };
 
