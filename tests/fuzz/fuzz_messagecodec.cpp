@@ -5,6 +5,8 @@
 //   message, and encoding is stable (encode(decode(encode(m))) == encode(m));
 // - a decoded result is read as the answer of every method; an answer that reads re-encodes to JSON
 //   that reads back to the same value;
+// - an event message the server writes from its events' texts (MessageCodec::eventText) is the
+//   text encode() writes;
 // - the quick event reader answers only frames the general decoder (a JSON document, then the typed
 //   readers) reads to the same message, in either mode.
 #include "fuzzcheck.h"
@@ -55,6 +57,13 @@ void checkMessage(const Message &message)
     FUZZ_CHECK(MessageCodec::encode(*again.message) == encoded);
     if (const auto *request = std::get_if<Request>(&message))
         FUZZ_CHECK(requiredRole(methodName(request->method())).has_value());
+    if (const auto *batch = std::get_if<EventBatch>(&message)) {
+        // The server's own writer of events writes what QJsonDocument writes.
+        QStringList texts;
+        for (const Api::Event &event : batch->events)
+            texts.append(MessageCodec::eventText(event));
+        FUZZ_CHECK(MessageCodec::encodeEventBatch(batch->subscription, texts.join(u',')) == QString::fromUtf8(encoded));
+    }
     if (const auto *response = std::get_if<Response>(&message))
         readAsAnswerOfEveryMethod(response->result, std::make_index_sequence<methodCount> {});
 }

@@ -5,6 +5,7 @@
 
 #include <protocol/eventtextcache.h>
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace QwenSwarm::Remote;
@@ -34,6 +35,8 @@ class TestEventTextCache : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void eventTextIsWhatQJsonDocumentWrites_data();
+    void eventTextIsWhatQJsonDocumentWrites();
     void batchesReadAsEncodeWritesThem_data();
     void batchesReadAsEncodeWritesThem();
     void eachEventIsEncodedOnce();
@@ -42,6 +45,37 @@ private Q_SLOTS:
     void anotherEventWithTheSameSeqIsEncodedAgain();
     void eventsSharingASlotKeepTheirOwnText();
 };
+
+void TestEventTextCache::eventTextIsWhatQJsonDocumentWrites_data()
+{
+    QTest::addColumn<Api::Event>("event");
+    for (const Api::Event &event : Samples::events())
+        QTest::newRow(qPrintable(u"sample "_s + Api::enumName(event.topic()).toString())) << event;
+    QString controls;
+    for (char16_t c = 0; c < 0x20; ++c)
+        controls += QChar(c);
+    QTest::newRow("every control character") << tick(1, 1000, controls + u"\x7f\u0080"_s);
+    QTest::newRow("quotes and backslashes") << tick(2, 1000, u"\"a\\b\" / \\\\"_s);
+    QTest::newRow("not ASCII") << tick(3, 1000, u"café 调度 😀 \u2028 \ufeff"_s);
+    QTest::newRow("lone surrogates") << tick(4, 1000, QString(QChar(0xd800)) + u"x"_s + QChar(0xdc00) + QChar(0xdbff));
+    QTest::newRow("no time") << tick(5, 0, u"t"_s);
+    QTest::newRow("before 1970") << tick(6, -86'400'123, u"t"_s);
+    QTest::newRow("after 9999") << tick(7, 253'402'300'800'000, u"t"_s);
+    QTest::newRow("the largest seq") << tick(9007199254740992ULL, 1000, u"t"_s);
+    for (const double agreement : {0.0, 1.0, 0.1, 0.8, 2.0 / 3.0, 1e-7, 123456789.125, 1e21, -0.5}) {
+        QTest::newRow(qPrintable(u"agreement "_s + QString::number(agreement, 'g', 17)))
+            << Api::Event {8, 1000,
+                           Api::DecisionEvent {Api::DecisionId(9007199254740992ULL), Api::TaskId(1), Api::SwarmId(2),
+                                               Api::DecisionOutcome::Decided, u"A"_s, agreement}};
+    }
+}
+
+void TestEventTextCache::eventTextIsWhatQJsonDocumentWrites()
+{
+    QFETCH(Api::Event, event);
+    QCOMPARE(MessageCodec::eventText(event),
+             QString::fromUtf8(QJsonDocument(Api::toJson(event).toObject()).toJson(QJsonDocument::Compact)));
+}
 
 void TestEventTextCache::batchesReadAsEncodeWritesThem_data()
 {

@@ -8,58 +8,37 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QJsonObject payloadToJson(const SwarmEvent &e)
+/// Writes the members it is shown into a JSON object.
+class JsonObjectWriter
 {
-    return {{u"swarm_id"_s, toJson(e.swarmId)}, {u"change"_s, toJson(e.change)}, {u"name"_s, e.name}};
-}
-
-QJsonObject payloadToJson(const AgentEvent &e)
-{
-    return {{u"agent_id"_s, toJson(e.agentId)}, {u"swarm_id"_s, toJson(e.swarmId)},
-            {u"from"_s, toJson(e.from)},        {u"to"_s, toJson(e.to)},
-            {u"removed"_s, e.removed},          {u"cause"_s, e.cause}};
-}
-
-QJsonObject payloadToJson(const TaskEvent &e)
-{
-    return {{u"task_id"_s, toJson(e.taskId)}, {u"swarm_id"_s, toJson(e.swarmId)}, {u"from"_s, toJson(e.from)},
-            {u"to"_s, toJson(e.to)},          {u"attempt"_s, e.attempt},          {u"cause"_s, e.cause}};
-}
-
-QJsonObject payloadToJson(const DecisionEvent &e)
-{
-    return {
-        {u"decision_id"_s, toJson(e.decisionId)}, {u"task_id"_s, toJson(e.taskId)}, {u"swarm_id"_s, toJson(e.swarmId)},
-        {u"outcome"_s, toJson(e.outcome)},        {u"answer"_s, e.answer},          {u"agreement"_s, e.agreement}};
-}
-
-QJsonObject payloadToJson(const LogEvent &e)
-{
-    return {{u"level"_s, toJson(e.level)}, {u"source"_s, e.source}, {u"message"_s, e.message}};
-}
-
-QJsonObject payloadToJson(const AuditEvent &e)
-{
-    return {{u"actor"_s, e.actor},
-            {u"action"_s, e.action},
-            {u"target"_s, e.target},
-            {u"allowed"_s, e.allowed},
-            {u"detail"_s, e.detail}};
-}
-
-QJsonObject payloadToJson(const RunEvent &e)
-{
-    QJsonObject object {{u"run_id"_s, toJson(e.runId)},
-                        {u"workflow"_s, e.workflow},
-                        {u"run_state"_s, toJson(e.runState)},
-                        {u"cause"_s, e.cause}};
-    // A change of the run's own state names no step; a reader that was given a step state anyway
-    // gets it back.
-    if (!e.stepId.isEmpty() || e.stepState != StepState::Pending) {
-        object.insert(u"step_id"_s, e.stepId);
-        object.insert(u"step_state"_s, toJson(e.stepState));
+public:
+    template<typename T>
+    void required(QLatin1StringView key, const T &value)
+    {
+        if constexpr (requires { toJson(value); })
+            m_object.insert(key, toJson(value));
+        else
+            m_object.insert(key, QJsonValue(value));
     }
-    return object;
+
+    template<typename T>
+    void optional(QLatin1StringView key, const T &value)
+    {
+        required(key, value);
+    }
+
+    QJsonObject take() { return std::move(m_object); }
+
+private:
+    QJsonObject m_object;
+};
+
+template<typename Payload>
+QJsonObject payloadToJson(const Payload &payload)
+{
+    JsonObjectWriter writer;
+    eventPayloadMembers(writer, payload);
+    return writer.take();
 }
 
 // Builds the payload alternative with index I (== the topic) from JSON.
@@ -71,7 +50,7 @@ void readPayloadAt(std::size_t index, JsonReader &reader, const QJsonValue &json
             return readPayloadAt<I + 1>(index, reader, json, out);
         std::variant_alternative_t<I, EventPayload> payload;
         JsonObjectReader object(reader, json);
-        readEventPayload(object, payload);
+        eventPayloadMembers(object, payload);
         object.finish();
         out = std::move(payload);
     }

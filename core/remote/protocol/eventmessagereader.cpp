@@ -346,7 +346,7 @@ bool read(const Scalar &v, Api::Id<Tag> &out)
 }
 
 /// The members of an event's "data", parsed first (the topic that says what they are may come
-/// after them) and then read by name, as Api::readEventPayload() asks for them.
+/// after them) and then read by name, as Api::eventPayloadMembers() asks for them.
 class DataObject
 {
 public:
@@ -422,7 +422,7 @@ bool readPayloadAt(std::size_t index, DataObject &data, Api::EventPayload &out)
         if (index != I)
             return readPayloadAt<I + 1>(index, data, out);
         std::variant_alternative_t<I, Api::EventPayload> payload;
-        Api::readEventPayload(data, payload);
+        Api::eventPayloadMembers(data, payload);
         if (!data.finish())
             return false;
         out = std::move(payload);

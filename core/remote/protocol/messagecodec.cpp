@@ -1,6 +1,7 @@
 #include "protocol/messagecodec.h"
 
 #include "protocol/eventmessagereader.h"
+#include "protocol/eventtextwriter.h"
 
 #include <api/json.h>
 
@@ -244,7 +245,7 @@ QByteArray MessageCodec::encode(const Message &message)
 
 QString MessageCodec::eventText(const Api::Event &event)
 {
-    return QString::fromUtf8(QJsonDocument(Api::toJson(event).toObject()).toJson(QJsonDocument::Compact));
+    return writeEventText(event);
 }
 
 QString MessageCodec::encodeEventBatch(Api::SubscriptionId subscription, QStringView joinedEventTexts)
