@@ -3,6 +3,7 @@
 #include "remotesamples.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -28,6 +29,9 @@ QString resultRoundTrip()
     using R = typename Call::Result;
     const R sent = Samples::result<R>();
     const QByteArray frame = MessageCodec::encode(Response {42, resultToJson(sent)});
+    // What a server sends: the result's text written straight from the value.
+    if (const QString text = MessageCodec::encodeResult(42, resultText(sent)); text != QString::fromUtf8(frame))
+        return u"the server's result text differs from encode(): "_s + text;
     const DecodeResult decoded = MessageCodec().decode(frame);
     if (!decoded.ok())
         return u"the result message did not decode: "_s + decoded.error.message;
@@ -65,6 +69,8 @@ private Q_SLOTS:
     void everyMethodsParams();
     void everyMethodsResult_data();
     void everyMethodsResult();
+    void taskTextIsWhatQJsonDocumentWrites_data();
+    void taskTextIsWhatQJsonDocumentWrites();
     void parameterlessCallsMayOmitParams_data();
     void parameterlessCallsMayOmitParams();
     void decodeErrors_data();
@@ -175,6 +181,44 @@ void TestMessageCodec::everyMethodsResult()
     QFETCH(int, method);
     const QString problem = resultRoundTrips.at(static_cast<std::size_t>(method))();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestMessageCodec::taskTextIsWhatQJsonDocumentWrites_data()
+{
+    QTest::addColumn<Api::Task>("task");
+    QTest::newRow("sample") << Samples::result<Api::Task>();
+    Api::Task queued;
+    queued.id = Api::TaskId(1);
+    queued.spec.swarmId = Api::SwarmId(2);
+    queued.spec.promptTemplate = u"p"_s;
+    QTest::newRow("queued, nothing optional") << queued;
+    Api::Task failed = Samples::result<Api::Task>();
+    failed.state = Api::TaskState::Failed;
+    failed.result.reset();
+    failed.error
+        = Api::makeError(Api::ErrorCode::DeadlineExceeded, u"too slow \"quoted\"\n"_s,
+                         {{u"elapsed_ms"_s, 1500}, {u"nested"_s, QJsonObject {{u"a"_s, QJsonArray {1, u"b"_s}}}}});
+    failed.spec.strategy.reset();
+    failed.spec.budgetUsd = 0.05;
+    failed.spec.timeoutMs = 9007199254740992LL;
+    failed.spec.promptTemplate = u"tab\there, ünïcödé 😀 \x01"_s;
+    failed.spec.variables = QJsonObject {{u"n"_s, 1.5},
+                                         {u"big"_s, 1e300},
+                                         {u"whole_double"_s, 1e18},
+                                         {u"whole_integer"_s, qint64(1'000'000'000'000'000'000)},
+                                         {u"two"_s, 2.0},
+                                         {u"list"_s, QJsonArray {true, QJsonValue()}}};
+    failed.stateReason = u"provider \\ said no"_s;
+    failed.startedMs = -1000;
+    failed.effectiveDeadlineMs = 253'402'300'800'000;
+    QTest::newRow("failed, everything odd") << failed;
+}
+
+void TestMessageCodec::taskTextIsWhatQJsonDocumentWrites()
+{
+    QFETCH(Api::Task, task);
+    QCOMPARE(writeTaskText(task),
+             QString::fromUtf8(QJsonDocument(Api::toJson(task).toObject()).toJson(QJsonDocument::Compact)));
 }
 
 void TestMessageCodec::parameterlessCallsMayOmitParams_data()

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "auth/apikey.h"
+#include "protocol/jsontext.h"
 #include "protocol/method.h"
+#include "protocol/tasktextwriter.h"
 
 #include <api/backend.h>
 #include <api/json.h>
@@ -410,6 +412,11 @@ CallParams readParams(Api::JsonReader &reader, Method method, const QJsonValue &
 template<typename T>
 QJsonValue resultToJson(const T &value);
 
+/// The text of resultToJson(value), as QJsonDocument writes it (what a result message carries);
+/// tasks, which a server answers by the thousand, are written straight from their members.
+template<typename T>
+QString resultText(const T &value);
+
 /// Decodes the answer of call `C` (e.g. resultFromJson<Calls::TasksSubmit>(json)). Errors are
 /// InvalidArgument naming the path under "result". Lenient by default: a client tolerates members a
 /// newer server added.
@@ -541,6 +548,24 @@ QJsonValue resultToJson(const T &value)
         return Api::listToJson(value);
     else
         return toJson(value);
+}
+
+template<typename T>
+QString resultText(const T &value)
+{
+    if constexpr (std::is_same_v<T, Api::Task>) {
+        return writeTaskText(value);
+    } else if constexpr (std::is_same_v<T, QList<Api::Task>>) {
+        QString text(1, u'[');
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            if (i > 0)
+                text += u',';
+            text += writeTaskText(value[i]);
+        }
+        return text + u']';
+    } else {
+        return JsonText::of(resultToJson(value));
+    }
 }
 
 template<typename C>

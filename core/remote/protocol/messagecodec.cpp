@@ -261,6 +261,19 @@ QString MessageCodec::encodeEventBatch(Api::SubscriptionId subscription, QString
     return message;
 }
 
+QString MessageCodec::encodeResult(quint64 id, QStringView resultText)
+{
+    // What QJsonDocument writes for toJson(Response): members in key order, no spaces.
+    QString message;
+    message.reserve(resultText.size() + 48);
+    message += "{\"id\":"_L1;
+    message += QString::number(static_cast<qint64>(id));
+    message += ",\"result\":"_L1;
+    message += resultText;
+    message += ",\"type\":\"result\"}"_L1;
+    return message;
+}
+
 DecodeResult MessageCodec::decode(QStringView text) const
 {
     // Every UTF-16 code unit takes at least one UTF-8 byte: refuse before converting a huge frame.

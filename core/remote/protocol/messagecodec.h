@@ -157,6 +157,10 @@ public:
     /// the events again for every client that receives them (see EventTextCache::joined()).
     static QString encodeEventBatch(Api::SubscriptionId subscription, QStringView joinedEventTexts);
 
+    /// The result message answering request `id` whose result is given as JSON text (resultText()):
+    /// the same text as encode(Response) writes, without building the result as JSON first.
+    static QString encodeResult(quint64 id, QStringView resultText);
+
     /// Decodes one frame of UTF-8 JSON text.
     DecodeResult decode(QByteArrayView utf8) const;
 

@@ -10,7 +10,7 @@ Api::Backend::Callback<R> answer(CallDispatcher::Done done)
     return [done = std::move(done)](Api::Result<R> result) {
         if (!result)
             return done(result.error());
-        done(resultToJson(result.value()));
+        done(resultText(result.value()));
     };
 }
 
@@ -19,7 +19,7 @@ Api::Backend::Callback<void> answerNothing(CallDispatcher::Done done)
     return [done = std::move(done)](Api::Result<void> result) {
         if (!result)
             return done(result.error());
-        done(QJsonValue(QJsonValue::Null));
+        done(QStringLiteral("null"));
     };
 }
 

@@ -188,7 +188,7 @@ void ClientSession::onRequest(const Request &request)
     if (!isBackendMethod(method))
         return keys(id, request.call);
     CallDispatcher::dispatch(m_backend, request.call, m_identity, this,
-                             [this, id](Api::Result<QJsonValue> result) { answer(id, result); });
+                             [this, id](const Api::Result<QString> &result) { answerText(id, result); });
 }
 
 void ClientSession::subscribe(quint64 requestId, const Calls::EventsSubscribe &call)
@@ -244,6 +244,14 @@ void ClientSession::answer(quint64 requestId, const Api::Result<QJsonValue> &res
         send(Response {requestId, result.value()});
     else
         send(ErrorReply {requestId, result.error()});
+}
+
+void ClientSession::answerText(quint64 requestId, const Api::Result<QString> &resultText)
+{
+    if (resultText)
+        sendText(MessageCodec::encodeResult(requestId, resultText.value()));
+    else
+        send(ErrorReply {requestId, resultText.error()});
 }
 
 void ClientSession::send(const Message &message)

@@ -82,6 +82,8 @@ private:
     void unsubscribe(quint64 requestId, const Calls::EventsUnsubscribe &call);
     void keys(quint64 requestId, const CallParams &call);
     void answer(quint64 requestId, const Api::Result<QJsonValue> &result);
+    /// Answers with a result given as JSON text (CallDispatcher's).
+    void answerText(quint64 requestId, const Api::Result<QString> &resultText);
     void send(const Message &message);
     void sendText(const QString &text);
     void sendEvents(Api::SubscriptionId id, const QList<Api::Event> &events);

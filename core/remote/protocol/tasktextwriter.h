@@ -1,0 +1,14 @@
+#pragma once
+
+#include <api/task.h>
+
+#include <QString>
+
+namespace QwenSwarm::Remote {
+
+/// A task as compact JSON text, written straight from its members: the very text QJsonDocument
+/// writes for Api::toJson(task), without building a JSON object first. A server answers every
+/// submitted task with one.
+QString writeTaskText(const Api::Task &task);
+
+} // namespace QwenSwarm::Remote
