@@ -69,6 +69,7 @@ private Q_SLOTS:
     void everyMethodsParams();
     void everyMethodsResult_data();
     void everyMethodsResult();
+    void submittedSpecsLeaveOutTheirDefaults();
     void taskTextIsWhatQJsonDocumentWrites_data();
     void taskTextIsWhatQJsonDocumentWrites();
     void parameterlessCallsMayOmitParams_data();
@@ -181,6 +182,28 @@ void TestMessageCodec::everyMethodsResult()
     QFETCH(int, method);
     const QString problem = resultRoundTrips.at(static_cast<std::size_t>(method))();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestMessageCodec::submittedSpecsLeaveOutTheirDefaults()
+{
+    Api::TaskSpec plain;
+    plain.swarmId = Api::SwarmId(4);
+    plain.promptTemplate = u"p"_s;
+    plain.choices = {u"A"_s};
+    Api::TaskSpec unnamed; // the required members go even at their defaults
+    const Request request {7, Calls::TasksSubmitBatch {{plain, unnamed, Samples::taskSpec()}}};
+    const QJsonArray specs
+        = parseObject(MessageCodec::encode(request)).value(u"params"_s).toObject().value(u"specs"_s).toArray();
+    QCOMPARE(specs.at(0).toObject().keys(), (QStringList {u"choices"_s, u"prompt"_s, u"swarm_id"_s}));
+    QCOMPARE(specs.at(1).toObject().keys(), (QStringList {u"prompt"_s, u"swarm_id"_s}));
+    QCOMPARE(specs.at(2).toObject().value(u"priority"_s).toInt(), -20);
+    const DecodeResult decoded = MessageCodec().decode(MessageCodec::encode(request));
+    QVERIFY2(decoded.ok(), qPrintable(decoded.error.message));
+    QCOMPARE(*decoded.message, Message(request));
+    const Request single {8, Calls::TasksSubmit {plain}};
+    QCOMPARE(parseObject(MessageCodec::encode(single)).value(u"params"_s).toObject().value(u"spec"_s).toObject().keys(),
+             (QStringList {u"choices"_s, u"prompt"_s, u"swarm_id"_s}));
+    QCOMPARE(*MessageCodec().decode(MessageCodec::encode(single)).message, Message(single));
 }
 
 void TestMessageCodec::taskTextIsWhatQJsonDocumentWrites_data()

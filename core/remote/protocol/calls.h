@@ -556,13 +556,16 @@ QString resultText(const T &value)
     if constexpr (std::is_same_v<T, Api::Task>) {
         return writeTaskText(value);
     } else if constexpr (std::is_same_v<T, QList<Api::Task>>) {
-        QString text(1, u'[');
+        QString text;
+        text.reserve(value.size() * 640 + 2);
+        text += u'[';
         for (qsizetype i = 0; i < value.size(); ++i) {
             if (i > 0)
                 text += u',';
-            text += writeTaskText(value[i]);
+            writeTaskText(text, value[i]);
         }
-        return text + u']';
+        text += u']';
+        return text;
     } else {
         return JsonText::of(resultToJson(value));
     }

@@ -65,29 +65,32 @@ QString writeTaskText(const Api::Task &task)
 {
     QString out;
     out.reserve(640);
-    {
-        JsonText::Object o(out);
-        o.required("attempt"_L1, task.attempt);
-        o.required("cost_usd"_L1, task.costUsd);
-        o.name("created_at"_L1);
-        JsonText::time(out, task.createdMs);
-        o.name("effective_deadline"_L1);
-        JsonText::time(out, task.effectiveDeadlineMs);
-        o.name("error"_L1);
-        o.writeJson(task.error);
-        o.name("finished_at"_L1);
-        JsonText::time(out, task.finishedMs);
-        o.required("id"_L1, task.id);
-        o.name("result"_L1);
-        o.writeJson(task.result);
-        o.name("spec"_L1);
-        writeSpec(out, task.spec);
-        o.name("started_at"_L1);
-        JsonText::time(out, task.startedMs);
-        o.required("state"_L1, task.state);
-        o.required("state_reason"_L1, task.stateReason);
-    }
+    writeTaskText(out, task);
     return out;
+}
+
+void writeTaskText(QString &out, const Api::Task &task)
+{
+    JsonText::Object o(out);
+    o.required("attempt"_L1, task.attempt);
+    o.required("cost_usd"_L1, task.costUsd);
+    o.name("created_at"_L1);
+    JsonText::time(out, task.createdMs);
+    o.name("effective_deadline"_L1);
+    JsonText::time(out, task.effectiveDeadlineMs);
+    o.name("error"_L1);
+    o.writeJson(task.error);
+    o.name("finished_at"_L1);
+    JsonText::time(out, task.finishedMs);
+    o.required("id"_L1, task.id);
+    o.name("result"_L1);
+    o.writeJson(task.result);
+    o.name("spec"_L1);
+    writeSpec(out, task.spec);
+    o.name("started_at"_L1);
+    JsonText::time(out, task.startedMs);
+    o.required("state"_L1, task.state);
+    o.required("state_reason"_L1, task.stateReason);
 }
 
 } // namespace QwenSwarm::Remote

@@ -10,5 +10,7 @@ namespace QwenSwarm::Remote {
 /// writes for Api::toJson(task), without building a JSON object first. A server answers every
 /// submitted task with one.
 QString writeTaskText(const Api::Task &task);
+/// The same, appended to `out` (a list of tasks is written into one string).
+void writeTaskText(QString &out, const Api::Task &task);
 
 } // namespace QwenSwarm::Remote

@@ -10,6 +10,7 @@
 #include <QLatin1StringView>
 #include <QList>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <concepts>
 #include <optional>
@@ -199,7 +200,7 @@ private:
     JsonReader &m_reader;
     QJsonObject m_object;
     bool m_isObject = false;
-    QList<QLatin1StringView> m_known;
+    QVarLengthArray<QLatin1StringView, 24> m_known; // the members asked for: no allocation for most objects
 };
 
 /// Milliseconds since the epoch as an ISO 8601 UTC string with milliseconds; 0 is null.
