@@ -4,7 +4,8 @@
 // - a decoded message re-encodes to a frame that a strict reader accepts and decodes to the same
 //   message, and encoding is stable (encode(decode(encode(m))) == encode(m));
 // - a decoded result is read as the answer of every method; an answer that reads re-encodes to JSON
-//   that reads back to the same value;
+//   that reads back to the same value, and the server's text of it (resultText) is what
+//   QJsonDocument writes;
 // - an event message the server writes from its events' texts (MessageCodec::eventText) is the
 //   text encode() writes;
 // - the quick event reader answers only frames the general decoder (a JSON document, then the typed
@@ -35,6 +36,9 @@ void readAsAnswerOf(const QJsonValue &json)
             FUZZ_CHECK(answer.error().code == Api::ErrorCode::InvalidArgument);
             continue;
         }
+        // What a server sends for this answer is what QJsonDocument writes.
+        FUZZ_CHECK(MessageCodec::encodeResult(1, resultText(answer.value()))
+                   == QString::fromUtf8(MessageCodec::encode(Response {1, resultToJson(answer.value())})));
         const auto again = resultFromJson<Call>(resultToJson(answer.value()), Api::JsonReader::Mode::Strict);
         FUZZ_CHECK(again.ok());
         FUZZ_CHECK(again.value() == answer.value());

@@ -558,13 +558,7 @@ QString resultText(const T &value)
     } else if constexpr (std::is_same_v<T, QList<Api::Task>>) {
         QString text;
         text.reserve(value.size() * 640 + 2);
-        text += u'[';
-        for (qsizetype i = 0; i < value.size(); ++i) {
-            if (i > 0)
-                text += u',';
-            writeTaskText(text, value[i]);
-        }
-        text += u']';
+        JsonText::array(text, value, [](QString &out, const Api::Task &task) { writeTaskText(out, task); });
         return text;
     } else {
         return JsonText::of(resultToJson(value));

@@ -30,6 +30,19 @@ void value(QString &out, const QJsonValue &json);
 /// The text of any JSON value.
 QString of(const QJsonValue &json);
 
+/// A JSON array of `items`, each written by `writeItem(out, item)`.
+template<typename List, typename WriteItem>
+void array(QString &out, const List &items, WriteItem writeItem)
+{
+    out += u'[';
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += u',';
+        writeItem(out, items[i]);
+    }
+    out += u']';
+}
+
 /// One JSON object, '{' on construction and '}' on destruction; members are written in the order
 /// given, which must be key order to match QJsonDocument. required()/optional() take the member
 /// lists of the api (see Api::eventPayloadMembers()).
@@ -76,13 +89,7 @@ public:
     void write(double value) { number(m_out, value); }
     void write(const QStringList &list)
     {
-        m_out += u'[';
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            if (i > 0)
-                m_out += u',';
-            quoted(m_out, list[i]);
-        }
-        m_out += u']';
+        array(m_out, list, [](QString &out, const QString &item) { quoted(out, item); });
     }
     void write(const QJsonObject &object) { value(m_out, object); }
     template<typename Tag>

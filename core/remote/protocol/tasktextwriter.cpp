@@ -14,13 +14,8 @@ void writeSelection(QString &out, const Api::AgentSelection &selection)
 {
     JsonText::Object o(out);
     o.name("agent_ids"_L1);
-    out += u'[';
-    for (qsizetype i = 0; i < selection.agentIds.size(); ++i) {
-        if (i > 0)
-            out += u',';
-        JsonText::integer(out, static_cast<qint64>(selection.agentIds[i].value));
-    }
-    out += u']';
+    JsonText::array(out, selection.agentIds,
+                    [](QString &text, Api::AgentId id) { JsonText::integer(text, static_cast<qint64>(id.value)); });
     o.required("max_agents"_L1, selection.maxAgents);
     o.required("required_tags"_L1, selection.requiredTags);
     o.required("routing"_L1, selection.routing);
