@@ -62,7 +62,8 @@ void TestEventTextCache::eventTextIsWhatQJsonDocumentWrites_data()
     QTest::newRow("before 1970") << tick(6, -86'400'123, u"t"_s);
     QTest::newRow("after 9999") << tick(7, 253'402'300'800'000, u"t"_s);
     QTest::newRow("the largest seq") << tick(9007199254740992ULL, 1000, u"t"_s);
-    for (const double agreement : {0.0, 1.0, 0.1, 0.8, 2.0 / 3.0, 1e-7, 123456789.125, 1e21, -0.5}) {
+    for (const double agreement : {0.0, -0.0, 1.0, 0.1, 0.8, 2.0 / 3.0, 1e-7, 123456789.125, 1e21, -0.5, 100000.0, 1e15,
+                                   9007199254740992.0, 9007199254740994.0, -9007199254740992.0}) {
         QTest::newRow(qPrintable(u"agreement "_s + QString::number(agreement, 'g', 17)))
             << Api::Event {8, 1000,
                            Api::DecisionEvent {Api::DecisionId(9007199254740992ULL), Api::TaskId(1), Api::SwarmId(2),

@@ -200,6 +200,13 @@ void TestMessageCodec::submittedSpecsLeaveOutTheirDefaults()
     const DecodeResult decoded = MessageCodec().decode(MessageCodec::encode(request));
     QVERIFY2(decoded.ok(), qPrintable(decoded.error.message));
     QCOMPARE(*decoded.message, Message(request));
+    // The defaults an absent member stands for are part of the protocol: a new version to change one.
+    QCOMPARE(QJsonDocument(Api::toJson(Api::TaskSpec {}).toObject()).toJson(QJsonDocument::Compact),
+             R"({"answer_format":"free_text","budget_usd":0,"choices":[],"deadline":null,"idempotency_key":"",)"
+             R"("priority":0,"prompt":"","reference_answer":"","retry":{"initial_backoff_ms":500,"jitter":0.2,)"
+             R"("max_attempts":1,"max_backoff_ms":8000},"selection":{"agent_ids":[],"max_agents":0,)"
+             R"("required_tags":[],"routing":"all"},"strategy":null,"swarm_id":0,"tags":[],"timeout_ms":0,)"
+             R"("variables":{}})"_ba);
     const Request single {8, Calls::TasksSubmit {plain}};
     QCOMPARE(parseObject(MessageCodec::encode(single)).value(u"params"_s).toObject().value(u"spec"_s).toObject().keys(),
              (QStringList {u"choices"_s, u"prompt"_s, u"swarm_id"_s}));

@@ -139,6 +139,67 @@ private:
         return true;
     }
 
+    /// `count` log events numbered from `first`.
+    static QList<Api::Event> logs(quint64 first, int count)
+    {
+        QList<Api::Event> events;
+        for (int i = 0; i < count; ++i)
+            events.append(Api::Event {first + quint64(i), 1'795'000'000'000,
+                                      Api::LogEvent {Api::LogLevel::Info, u"t"_s, u"m"_s}});
+        return events;
+    }
+
+    /// A raw client subscribed to logs; the subscription's backend id.
+    std::optional<Api::SubscriptionId> subscribeRaw(RawWebSocket &raw, QByteArray &buffer)
+    {
+        if (!raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)).contains("101"))
+            return std::nullopt;
+        raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
+        raw.sendFrame(R"({"type":"request","id":1,"method":"events.subscribe","params":{"spec":{"topics":["logs"]}}})");
+        std::optional<Api::SubscriptionId> subscription;
+        spinUntil([&] {
+            buffer += raw.socket().readAll();
+            for (const QByteArray &frame : frames(buffer)) {
+                const QJsonObject message = QJsonDocument::fromJson(frame).object();
+                if (message.value(u"id"_s).toInteger() == 1)
+                    subscription = Api::SubscriptionId(
+                        quint64(message.value(u"result"_s).toObject().value(u"id"_s).toInteger()));
+            }
+            return subscription.has_value();
+        });
+        return subscription;
+    }
+
+    /// The seqs of each event message the raw client receives, until `events` arrived (and a
+    /// moment more, to see that nothing else does); empty on anything but event messages.
+    static QList<QList<quint64>> eventMessages(RawWebSocket &raw, QByteArray &buffer, int events)
+    {
+        QList<QList<quint64>> messages;
+        int received = 0;
+        bool onlyEvents = true;
+        const auto read = [&] {
+            buffer += raw.socket().readAll();
+            for (const QByteArray &frame : frames(buffer)) {
+                const Remote::DecodeResult decoded = Remote::MessageCodec().decode(QByteArrayView(frame));
+                const auto *batch = decoded.ok() ? std::get_if<Remote::EventBatch>(&*decoded.message) : nullptr;
+                if (!batch) {
+                    onlyEvents = false;
+                    continue;
+                }
+                QList<quint64> seqs;
+                for (const Api::Event &event : batch->events)
+                    seqs.append(event.seq);
+                received += int(seqs.size());
+                messages.append(seqs);
+            }
+            return received >= events;
+        };
+        spinUntil(read);
+        spinFor(100);
+        read();
+        return onlyEvents ? messages : QList<QList<quint64>> {};
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -497,50 +558,39 @@ private Q_SLOTS:
     void eventsThatComeWhileAWriteWaitsShareTheNextMessage()
     {
         RawWebSocket raw;
-        QVERIFY(raw.open(m_fixture->server()->port(), key(Remote::Role::Viewer)).contains("101"));
-        raw.sendFrame(R"({"type":"hello","versions":{"min":1,"max":1},"client":"t"})");
-        raw.sendFrame(R"({"type":"request","id":1,"method":"events.subscribe","params":{"spec":{"topics":["logs"]}}})");
         QByteArray buffer;
-        std::optional<quint64> subscription;
-        QVERIFY(spinUntil([&] {
-            buffer += raw.socket().readAll();
-            for (const QByteArray &frame : frames(buffer)) {
-                const QJsonObject message = QJsonDocument::fromJson(frame).object();
-                if (message.value(u"id"_s).toInteger() == 1)
-                    subscription = message.value(u"result"_s).toObject().value(u"id"_s).toInteger();
-            }
-            return subscription.has_value();
-        }));
+        const auto id = subscribeRaw(raw, buffer);
+        QVERIFY(id);
         // Three flushes of the engine in one turn of the server's loop: the first goes out at once,
         // the two that follow wait for that write and then leave together, in order.
-        const Api::SubscriptionId id(*subscription);
-        const auto log = [](quint64 seq) {
-            return Api::Event {seq, 1'795'000'000'000, Api::LogEvent {Api::LogLevel::Info, u"t"_s, u"m"_s}};
-        };
-        Q_EMIT m_fixture->engineBackend().eventsReceived(id, {log(1001)});
-        Q_EMIT m_fixture->engineBackend().eventsReceived(id, {log(1002), log(1003)});
-        Q_EMIT m_fixture->engineBackend().eventsReceived(id, {log(1004)});
-        QList<QByteArray> received;
-        QVERIFY(spinUntil([&] {
-            buffer += raw.socket().readAll();
-            received += frames(buffer);
-            return received.size() >= 2;
-        }));
-        spinFor(100);
-        buffer += raw.socket().readAll();
-        received += frames(buffer);
-        QList<QList<quint64>> messages;
-        for (const QByteArray &frame : std::as_const(received)) {
-            const Remote::DecodeResult decoded = Remote::MessageCodec().decode(QByteArrayView(frame));
-            QVERIFY2(decoded.ok(), qPrintable(decoded.error.message));
-            const auto *batch = std::get_if<Remote::EventBatch>(&*decoded.message);
-            QVERIFY2(batch, frame.constData());
-            QList<quint64> seqs;
-            for (const Api::Event &event : batch->events)
-                seqs.append(event.seq);
-            messages.append(seqs);
-        }
+        Q_EMIT m_fixture->engineBackend().eventsReceived(*id, logs(1001, 1));
+        Q_EMIT m_fixture->engineBackend().eventsReceived(*id, logs(1002, 2));
+        Q_EMIT m_fixture->engineBackend().eventsReceived(*id, logs(1004, 1));
+        const QList<QList<quint64>> messages = eventMessages(raw, buffer, 4);
         QCOMPARE(messages, (QList<QList<quint64>> {{1001}, {1002, 1003, 1004}}));
+    }
+
+    void aReaderThatKeepsUpLosesNothingToCoalescing()
+    {
+        // More events in one turn than a session holds back: what is held goes out first, nothing
+        // is dropped (the reader is not behind, its socket takes everything).
+        Remote::ServerOptions options;
+        options.session.maxHeldEvents = 200;
+        m_fixture = std::make_unique<BackendFixture>(BackendKind::Remote);
+        QVERIFY(m_fixture->start(Remote::Role::Admin, options));
+        RawWebSocket raw;
+        QByteArray buffer;
+        const auto id = subscribeRaw(raw, buffer);
+        QVERIFY(id);
+        for (quint64 first = 1; first <= 600; first += 150)
+            Q_EMIT m_fixture->engineBackend().eventsReceived(*id, logs(first, 150));
+        QList<quint64> seqs;
+        for (const QList<quint64> &message : eventMessages(raw, buffer, 600))
+            seqs += message;
+        QCOMPARE(seqs.size(), 600);
+        QCOMPARE(seqs.first(), quint64(1));
+        QCOMPARE(seqs.last(), quint64(600));
+        QVERIFY(std::is_sorted(seqs.cbegin(), seqs.cend()));
     }
 
     void originsOutsideTheListAreRefused()

@@ -95,7 +95,9 @@ namespace {
 
 // A task's spec as a client sends it: the members that differ from their defaults, and the two
 // required ones. The server reads an absent member as its default, so nothing changes but the size:
-// a typical spec is a third of the full JSON, and the server parses that much less per task.
+// a typical spec is a third of the full JSON, and the server parses that much less per task. Those
+// defaults are thereby part of protocol v1 (a test pins them): changing one changes what older
+// clients' specs mean, and needs a new protocol version.
 QJsonValue sentSpecJson(const Api::TaskSpec &spec)
 {
     static const QJsonObject defaults = Api::toJson(Api::TaskSpec {}).toObject();

@@ -68,6 +68,10 @@ void integer(QString &out, qint64 value)
 
 void number(QString &out, double value)
 {
+    // QJsonValue keeps a whole double within 2^53 as an integer, and QJsonDocument writes it so.
+    constexpr double maxExact = 9007199254740992.0; // 2^53
+    if (std::isfinite(value) && std::trunc(value) == value && std::abs(value) <= maxExact)
+        return integer(out, static_cast<qint64>(value));
     // JSON has no infinities or NaN; QJsonDocument writes null for them.
     if (std::isfinite(value))
         out += QLatin1StringView(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));

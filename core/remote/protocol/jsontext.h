@@ -20,7 +20,8 @@ namespace JsonText {
 void quoted(QString &out, QStringView text);
 /// An integer as QJsonDocument writes one held as an integer.
 void integer(QString &out, qint64 value);
-/// A double as QJsonDocument writes one (null if not finite).
+/// A double as QJsonDocument writes one held in a QJsonValue (a whole one within 2^53 as an integer,
+/// null if not finite).
 void number(QString &out, double value);
 /// A timestamp as Api::timeToJson() has it: null for 0, else an ISO 8601 UTC string.
 void time(QString &out, qint64 ms);

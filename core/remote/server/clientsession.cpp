@@ -194,6 +194,11 @@ void ClientSession::onRequest(const Request &request)
 void ClientSession::subscribe(quint64 requestId, const Calls::EventsSubscribe &call)
 {
     m_backend.subscribe(call.spec, this, [this, requestId](Api::Result<Api::Subscription> subscribed) {
+        if (subscribed && m_socket->state() != QAbstractSocket::ConnectedState) {
+            // The client left while the backend subscribed it: nobody will read these events.
+            m_backend.unsubscribe(subscribed->id, nullptr, {});
+            return;
+        }
         if (subscribed) {
             m_subscriptions.insert(subscribed->id.value);
             Q_EMIT this->subscribed(this, subscribed->id.value);
@@ -285,6 +290,10 @@ void ClientSession::deliverEvents(Api::SubscriptionId id, const QList<Api::Event
         return;
     if (m_held.isEmpty() && m_pendingBytes == 0 && events.size() <= eventsPerMessage)
         return sendEvents(id, events); // keeping up, the socket idle: straight out
+    if (const auto it = m_held.constFind(id.value); it != m_held.cend() && m_pendingBytes < m_limits.softOutgoingBytes
+        && it->events.size() + events.size() > m_limits.maxHeldEvents) {
+        pumpEvents(); // a reader that keeps up loses nothing to coalescing: what is held goes first
+    }
     Held &held = m_held[id.value];
     const bool keepingUp
         = held.events.isEmpty() && held.droppedFirst == 0 && m_pendingBytes < m_limits.softOutgoingBytes;
