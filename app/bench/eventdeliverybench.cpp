@@ -197,7 +197,8 @@ int main(int argc, char *argv[])
     for (int i = 0; i < clientThreadCount; ++i) {
         const int share = subscribers / clientThreadCount + (i < subscribers % clientThreadCount ? 1 : 0);
         auto &thread = clientThreads.emplace_back(std::make_unique<QThread>());
-        auto *pool = pools.emplace_back(new SubscriberPool(server.url(), created->key.toUtf8(), share, qint64(share) * rate * seconds));
+        auto *pool = pools.emplace_back(
+            new SubscriberPool(server.url(), created->key.toUtf8(), share, qint64(share) * rate * seconds));
         pool->moveToThread(thread.get());
         QObject::connect(thread.get(), &QThread::finished, pool, &QObject::deleteLater);
         thread->start();
