@@ -113,8 +113,8 @@ private:
     struct Delivery
     {
         Api::SubscriptionId id;
-        QList<Api::Event> events; ///< Empty for a drop notice.
-        std::shared_ptr<std::atomic<qint64>> unconsumed;
+        QList<Api::Event> events;
+        std::shared_ptr<std::atomic<qint64>> unconsumed; ///< None for a drop notice.
         quint64 firstDropped = 0;
         quint64 lastDropped = 0;
     };

@@ -36,21 +36,13 @@ QString EventTextCache::joined(const QList<Api::Event> &events)
         ++m_joinHits;
         return m_lastJoined;
     }
-    QList<QString> texts;
-    texts.reserve(events.size());
-    qsizetype size = std::max<qsizetype>(events.size() - 1, 0);
+    QString joined;
     m_lastJoin.clear();
     for (const Api::Event &event : events) {
-        texts.append(text(event));
-        size += texts.constLast().size();
-        m_lastJoin.push_back(identityOf(event));
-    }
-    QString joined;
-    joined.reserve(size);
-    for (const QString &text : std::as_const(texts)) {
         if (!joined.isEmpty())
             joined += u',';
-        joined += text;
+        joined += text(event);
+        m_lastJoin.push_back(identityOf(event));
     }
     m_lastJoined = joined;
     return joined;

@@ -1,6 +1,8 @@
-#include "protocol/eventtextwriter.h"
-
+// MessageCodec::eventText(): one event written straight from its members, the very text
+// QJsonDocument writes for Api::toJson(event), without building a JSON object first. A server
+// writes every event it sends once, by the ten thousand a second.
 #include "protocol/jsontext.h"
+#include "protocol/messagecodec.h"
 
 #include <api/jsoneventpayload.h>
 
@@ -8,7 +10,7 @@ namespace QwenSwarm::Remote {
 
 using namespace Qt::Literals::StringLiterals;
 
-QString writeEventText(const Api::Event &event)
+QString MessageCodec::eventText(const Api::Event &event)
 {
     QString out;
     out.reserve(256);

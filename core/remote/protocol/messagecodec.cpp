@@ -1,7 +1,6 @@
 #include "protocol/messagecodec.h"
 
 #include "protocol/eventmessagereader.h"
-#include "protocol/eventtextwriter.h"
 
 #include <api/json.h>
 
@@ -241,11 +240,6 @@ QJsonObject MessageCodec::toJson(const Message &message)
 QByteArray MessageCodec::encode(const Message &message)
 {
     return QJsonDocument(toJson(message)).toJson(QJsonDocument::Compact);
-}
-
-QString MessageCodec::eventText(const Api::Event &event)
-{
-    return writeEventText(event);
 }
 
 QString MessageCodec::encodeEventBatch(Api::SubscriptionId subscription, QStringView joinedEventTexts)
