@@ -6,6 +6,7 @@
 // - a decoded result is read as the answer of every method; an answer that reads re-encodes to JSON
 //   that reads back to the same value, and the server's text of it (resultText) is what
 //   QJsonDocument writes;
+// - a request the client writes as text (MessageCodec::encodeRequest) is the text encode() writes;
 // - an event message the server writes from its events' texts (MessageCodec::eventText) is the
 //   text encode() writes;
 // - the quick event reader answers only frames the general decoder (a JSON document, then the typed
@@ -59,8 +60,11 @@ void checkMessage(const Message &message)
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(*again.message == message);
     FUZZ_CHECK(MessageCodec::encode(*again.message) == encoded);
-    if (const auto *request = std::get_if<Request>(&message))
+    if (const auto *request = std::get_if<Request>(&message)) {
         FUZZ_CHECK(requiredRole(methodName(request->method())).has_value());
+        // What a client sends, written as text directly, is what QJsonDocument writes.
+        FUZZ_CHECK(MessageCodec::encodeRequest(request->id, request->call) == QString::fromUtf8(encoded));
+    }
     if (const auto *batch = std::get_if<EventBatch>(&message)) {
         // The server's own writer of events writes what QJsonDocument writes.
         QStringList texts;

@@ -159,6 +159,8 @@ void TestMessageCodec::everyMethodsParams()
     QCOMPARE(sent.method(), m);
 
     const QByteArray frame = MessageCodec::encode(sent);
+    // What a client sends: the request written as text directly.
+    QCOMPARE(MessageCodec::encodeRequest(sent.id, sent.call), QString::fromUtf8(frame));
     const QJsonObject object = parseObject(frame);
     QCOMPARE(object.value(u"method"_s).toString(), methodName(m).toString());
     QVERIFY(object.value(u"params"_s).isObject());
@@ -200,6 +202,7 @@ void TestMessageCodec::submittedSpecsLeaveOutTheirDefaults()
     const DecodeResult decoded = MessageCodec().decode(MessageCodec::encode(request));
     QVERIFY2(decoded.ok(), qPrintable(decoded.error.message));
     QCOMPARE(*decoded.message, Message(request));
+    QCOMPARE(MessageCodec::encodeRequest(request.id, request.call), QString::fromUtf8(MessageCodec::encode(request)));
     // The defaults an absent member stands for are part of the protocol: a new version to change one.
     QCOMPARE(QJsonDocument(Api::toJson(Api::TaskSpec {}).toObject()).toJson(QJsonDocument::Compact),
              R"({"answer_format":"free_text","budget_usd":0,"choices":[],"deadline":null,"idempotency_key":"",)"
@@ -249,6 +252,9 @@ void TestMessageCodec::taskTextIsWhatQJsonDocumentWrites()
     QFETCH(Api::Task, task);
     QCOMPARE(writeTaskText(task),
              QString::fromUtf8(QJsonDocument(Api::toJson(task).toObject()).toJson(QJsonDocument::Compact)));
+    // And its spec as a client sends it, defaults left out.
+    const Request submit {3, Calls::TasksSubmitBatch {{task.spec, task.spec}}};
+    QCOMPARE(MessageCodec::encodeRequest(submit.id, submit.call), QString::fromUtf8(MessageCodec::encode(submit)));
 }
 
 void TestMessageCodec::parameterlessCallsMayOmitParams_data()

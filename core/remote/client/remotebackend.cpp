@@ -280,7 +280,7 @@ void RemoteBackend::enqueue(CallParams call, Answer answer)
 
 void RemoteBackend::sendRequest(quint64 id, const Pending &pending)
 {
-    send(Request {id, pending.call});
+    m_socket.sendTextMessage(MessageCodec::encodeRequest(id, pending.call));
 }
 
 template<typename C>

@@ -403,6 +403,10 @@ inline Method methodOf(const CallParams &call)
 /// The JSON object of a call's parameters (without the envelope). Pure, thread-safe.
 QJsonObject paramsToJson(const CallParams &call);
 
+/// The text of paramsToJson(call), as QJsonDocument writes it; task specs are written straight
+/// from their members.
+QString paramsText(const CallParams &call);
+
 /// Reads the parameters of `method` from `json`, which must be an object (null or undefined read as {}).
 /// Problems are recorded in `reader` at its current path ("params.spec.agents[0].role: ..."); the
 /// answer is then a default call of that method. Strict readers reject unknown members.

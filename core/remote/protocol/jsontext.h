@@ -50,8 +50,16 @@ void array(QString &out, const List &items, WriteItem writeItem)
 class Object
 {
 public:
-    explicit Object(QString &out)
+    /// What unlessDefault() leaves out.
+    enum class Defaults
+    {
+        Written,
+        Omitted
+    };
+
+    explicit Object(QString &out, Defaults defaults = Defaults::Written)
         : m_out(out)
+        , m_omitDefaults(defaults == Defaults::Omitted)
     {
         m_out += u'{';
     }
@@ -81,6 +89,22 @@ public:
     void optional(QLatin1StringView key, const T &value)
     {
         required(key, value);
+    }
+
+    /// Whether a member whose value is `value` is written: always, unless the object omits
+    /// defaults and `value` is the default (what a reader assumes of an absent member).
+    template<typename T>
+    bool wanted(const T &value, const T &defaultValue) const
+    {
+        return !m_omitDefaults || !(value == defaultValue);
+    }
+
+    /// A member, left out when the object omits defaults and `value` is `defaultValue`.
+    template<typename T>
+    void unlessDefault(QLatin1StringView key, const T &value, const T &defaultValue)
+    {
+        if (wanted(value, defaultValue))
+            required(key, value);
     }
 
     void write(const QString &text) { quoted(m_out, text); }
@@ -121,6 +145,7 @@ public:
 
 private:
     QString &m_out;
+    bool m_omitDefaults;
     bool m_empty = true;
 };
 

@@ -268,6 +268,22 @@ QString MessageCodec::encodeResult(quint64 id, QStringView resultText)
     return message;
 }
 
+QString MessageCodec::encodeRequest(quint64 id, const CallParams &call)
+{
+    // What QJsonDocument writes for toJson(Request): members in key order, no spaces.
+    const QString params = paramsText(call);
+    QString message;
+    message.reserve(params.size() + 80);
+    message += "{\"id\":"_L1;
+    JsonText::integer(message, static_cast<qint64>(id));
+    message += ",\"method\":"_L1;
+    JsonText::quoted(message, methodName(methodOf(call)));
+    message += ",\"params\":"_L1;
+    message += params;
+    message += ",\"type\":\"request\"}"_L1;
+    return message;
+}
+
 DecodeResult MessageCodec::decode(QStringView text) const
 {
     // Every UTF-16 code unit takes at least one UTF-8 byte: refuse before converting a huge frame.

@@ -161,6 +161,10 @@ public:
     /// the same text as encode(Response) writes, without building the result as JSON first.
     static QString encodeResult(quint64 id, QStringView resultText);
 
+    /// The request message calling `call` with id `id`: the same text as encode(Request) writes,
+    /// without building the parameters as JSON first (see paramsText()).
+    static QString encodeRequest(quint64 id, const CallParams &call);
+
     /// Decodes one frame of UTF-8 JSON text.
     DecodeResult decode(QByteArrayView utf8) const;
 

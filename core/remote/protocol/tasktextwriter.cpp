@@ -30,28 +30,39 @@ void writeRetry(QString &out, const Api::RetryPolicy &retry)
     o.required("max_backoff_ms"_L1, retry.maxBackoffMs);
 }
 
-void writeSpec(QString &out, const Api::TaskSpec &spec)
+// With Defaults::Omitted, the members a reader takes as default when absent are left out; the
+// swarm and the prompt, which a reader requires, never are.
+void writeSpec(QString &out, const Api::TaskSpec &spec, JsonText::Object::Defaults defaults)
 {
-    JsonText::Object o(out);
-    o.required("answer_format"_L1, spec.answerFormat);
-    o.required("budget_usd"_L1, spec.budgetUsd);
-    o.required("choices"_L1, spec.choices);
-    o.name("deadline"_L1);
-    JsonText::time(out, spec.deadlineMs);
-    o.required("idempotency_key"_L1, spec.idempotencyKey);
-    o.required("priority"_L1, spec.priority);
+    static const Api::TaskSpec none;
+    JsonText::Object o(out, defaults);
+    o.unlessDefault("answer_format"_L1, spec.answerFormat, none.answerFormat);
+    o.unlessDefault("budget_usd"_L1, spec.budgetUsd, none.budgetUsd);
+    o.unlessDefault("choices"_L1, spec.choices, none.choices);
+    if (o.wanted(spec.deadlineMs, none.deadlineMs)) {
+        o.name("deadline"_L1);
+        JsonText::time(out, spec.deadlineMs);
+    }
+    o.unlessDefault("idempotency_key"_L1, spec.idempotencyKey, none.idempotencyKey);
+    o.unlessDefault("priority"_L1, spec.priority, none.priority);
     o.required("prompt"_L1, spec.promptTemplate);
-    o.required("reference_answer"_L1, spec.referenceAnswer);
-    o.name("retry"_L1);
-    writeRetry(out, spec.retry);
-    o.name("selection"_L1);
-    writeSelection(out, spec.selection);
-    o.name("strategy"_L1);
-    o.writeJson(spec.strategy);
+    o.unlessDefault("reference_answer"_L1, spec.referenceAnswer, none.referenceAnswer);
+    if (o.wanted(spec.retry, none.retry)) {
+        o.name("retry"_L1);
+        writeRetry(out, spec.retry);
+    }
+    if (o.wanted(spec.selection, none.selection)) {
+        o.name("selection"_L1);
+        writeSelection(out, spec.selection);
+    }
+    if (o.wanted(spec.strategy, none.strategy)) {
+        o.name("strategy"_L1);
+        o.writeJson(spec.strategy);
+    }
     o.required("swarm_id"_L1, spec.swarmId);
-    o.required("tags"_L1, spec.tags);
-    o.required("timeout_ms"_L1, spec.timeoutMs);
-    o.required("variables"_L1, spec.variables);
+    o.unlessDefault("tags"_L1, spec.tags, none.tags);
+    o.unlessDefault("timeout_ms"_L1, spec.timeoutMs, none.timeoutMs);
+    o.unlessDefault("variables"_L1, spec.variables, none.variables);
 }
 
 } // namespace
@@ -81,11 +92,16 @@ void writeTaskText(QString &out, const Api::Task &task)
     o.name("result"_L1);
     o.writeJson(task.result);
     o.name("spec"_L1);
-    writeSpec(out, task.spec);
+    writeSpec(out, task.spec, JsonText::Object::Defaults::Written);
     o.name("started_at"_L1);
     JsonText::time(out, task.startedMs);
     o.required("state"_L1, task.state);
     o.required("state_reason"_L1, task.stateReason);
+}
+
+void writeSentSpecText(QString &out, const Api::TaskSpec &spec)
+{
+    writeSpec(out, spec, JsonText::Object::Defaults::Omitted);
 }
 
 } // namespace QwenSwarm::Remote

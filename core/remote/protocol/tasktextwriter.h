@@ -13,4 +13,8 @@ QString writeTaskText(const Api::Task &task);
 /// The same, appended to `out` (a list of tasks is written into one string).
 void writeTaskText(QString &out, const Api::Task &task);
 
+/// A spec as a client sends it (see Calls::TasksSubmit): without the members that equal their
+/// defaults, appended to `out` as QJsonDocument writes that object.
+void writeSentSpecText(QString &out, const Api::TaskSpec &spec);
+
 } // namespace QwenSwarm::Remote
