@@ -70,6 +70,7 @@ private Q_SLOTS:
     void everyMethodsResult_data();
     void everyMethodsResult();
     void submittedSpecsLeaveOutTheirDefaults();
+    void answeredTasksLeaveOutTheirDefaults();
     void taskTextIsWhatQJsonDocumentWrites_data();
     void taskTextIsWhatQJsonDocumentWrites();
     void parameterlessCallsMayOmitParams_data();
@@ -216,6 +217,32 @@ void TestMessageCodec::submittedSpecsLeaveOutTheirDefaults()
     QCOMPARE(*MessageCodec().decode(MessageCodec::encode(single)).message, Message(single));
 }
 
+void TestMessageCodec::answeredTasksLeaveOutTheirDefaults()
+{
+    Api::Task queued;
+    queued.id = Api::TaskId(9);
+    queued.spec.swarmId = Api::SwarmId(4);
+    queued.spec.promptTemplate = u"p"_s;
+    queued.createdMs = 1'790'000'000'000;
+    const QJsonObject json = parseObject(MessageCodec::encode(Response {1, resultToJson(queued)}));
+    const QJsonObject task = json.value(u"result"_s).toObject();
+    QCOMPARE(task.keys(), (QStringList {u"created_at"_s, u"id"_s, u"spec"_s, u"state"_s}));
+    QCOMPARE(task.value(u"spec"_s).toObject().keys(), (QStringList {u"prompt"_s, u"swarm_id"_s}));
+    QCOMPARE(resultFromJson<Calls::TasksGet>(task, Api::JsonReader::Mode::Strict).value(), queued);
+    const QJsonArray batch = resultToJson(QList<Api::Task> {queued, queued}).toArray();
+    QCOMPARE(batch.size(), 2);
+    QCOMPARE(batch.at(1).toObject(), task);
+    const QJsonObject page = resultToJson(Api::Page<Api::Task> {{queued}, u"next"_s, 12}).toObject();
+    QCOMPARE(page.value(u"items"_s).toArray().at(0).toObject(), task);
+    QCOMPARE(page.value(u"next_cursor"_s).toString(), u"next"_s);
+    // The defaults an absent member stands for are part of the protocol: a new version to change one.
+    QJsonObject defaults = Api::toJson(Api::Task {}).toObject();
+    defaults.remove(u"spec"_s); // pinned by submittedSpecsLeaveOutTheirDefaults
+    QCOMPARE(QJsonDocument(defaults).toJson(QJsonDocument::Compact),
+             R"({"attempt":0,"cost_usd":0,"created_at":null,"effective_deadline":null,"error":null,)"
+             R"("finished_at":null,"id":0,"result":null,"started_at":null,"state":"queued","state_reason":""})"_ba);
+}
+
 void TestMessageCodec::taskTextIsWhatQJsonDocumentWrites_data()
 {
     QTest::addColumn<Api::Task>("task");
@@ -250,8 +277,16 @@ void TestMessageCodec::taskTextIsWhatQJsonDocumentWrites_data()
 void TestMessageCodec::taskTextIsWhatQJsonDocumentWrites()
 {
     QFETCH(Api::Task, task);
-    QCOMPARE(writeTaskText(task),
-             QString::fromUtf8(QJsonDocument(Api::toJson(task).toObject()).toJson(QJsonDocument::Compact)));
+    QCOMPARE(writeTaskText(task), QString::fromUtf8(QJsonDocument(taskWireJson(task)).toJson(QJsonDocument::Compact)));
+    // Left-out members read as what they were: the task reads as its full JSON does.
+    const auto read = [](const QJsonObject &json) {
+        Api::JsonReader reader(Api::JsonReader::Mode::Strict);
+        Api::Task out;
+        Api::readJson(reader, json, out);
+        return reader.ok() ? std::optional<Api::Task>(out) : std::nullopt;
+    };
+    const std::optional<Api::Task> full = read(Api::toJson(task).toObject());
+    QCOMPARE(read(QJsonDocument::fromJson(writeTaskText(task).toUtf8()).object()), full);
     // And its spec as a client sends it, defaults left out.
     const Request submit {3, Calls::TasksSubmitBatch {{task.spec, task.spec}}};
     QCOMPARE(MessageCodec::encodeRequest(submit.id, submit.call), QString::fromUtf8(MessageCodec::encode(submit)));

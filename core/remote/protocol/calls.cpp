@@ -2,6 +2,7 @@
 // run time.
 #include "protocol/calls.h"
 
+#include <algorithm>
 #include <array>
 
 namespace QwenSwarm::Remote {
@@ -93,20 +94,25 @@ void readJson(Api::JsonReader &reader, const QJsonValue &json, AgentsCommand &ou
 
 namespace {
 
+// `json` without the members whose value is the one in `defaults`, but for those named in `kept`.
+QJsonObject withoutDefaults(QJsonObject json, const QJsonObject &defaults, std::initializer_list<QStringView> kept)
+{
+    for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it) {
+        if (std::find(kept.begin(), kept.end(), it.key()) == kept.end() && json.value(it.key()) == it.value())
+            json.remove(it.key());
+    }
+    return json;
+}
+
 // A task's spec as a client sends it: the members that differ from their defaults, and the two
 // required ones. The server reads an absent member as its default, so nothing changes but the size:
 // a typical spec is a third of the full JSON, and the server parses that much less per task. Those
 // defaults are thereby part of protocol v1 (a test pins them): changing one changes what older
 // clients' specs mean, and needs a new protocol version.
-QJsonValue sentSpecJson(const Api::TaskSpec &spec)
+QJsonObject sentSpecJson(const Api::TaskSpec &spec)
 {
     static const QJsonObject defaults = Api::toJson(Api::TaskSpec {}).toObject();
-    QJsonObject json = Api::toJson(spec).toObject();
-    for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it) {
-        if (it.key() != u"swarm_id"_s && it.key() != u"prompt"_s && json.value(it.key()) == it.value())
-            json.remove(it.key());
-    }
-    return json;
+    return withoutDefaults(Api::toJson(spec).toObject(), defaults, {u"swarm_id", u"prompt"});
 }
 
 } // namespace
@@ -449,6 +455,15 @@ constexpr std::array<ParamsReader, methodCount> paramsReaders
     = makeParamsReaders(std::make_index_sequence<methodCount> {});
 
 } // namespace
+
+QJsonObject taskWireJson(const Api::Task &task)
+{
+    // The same rule as for specs, with the same consequence: Task's defaults are protocol v1.
+    static const QJsonObject defaults = Api::toJson(Api::Task {}).toObject();
+    QJsonObject json = Calls::withoutDefaults(Api::toJson(task).toObject(), defaults, {u"id", u"spec", u"state"});
+    json.insert(u"spec"_s, Calls::sentSpecJson(task.spec));
+    return json;
+}
 
 QJsonObject paramsToJson(const CallParams &call)
 {

@@ -113,6 +113,10 @@ struct AgentsCommand
 using AgentsRemove = ById<Method::AgentsRemove, Api::AgentId, NoResult>;
 
 /// tasks.submit {"spec": TaskSpec} -> Task
+///
+/// A spec is sent without the members that equal those of a default TaskSpec (all but "swarm_id" and
+/// "prompt" may be left out), and a task is answered as taskWireJson() has it: a reader takes an
+/// absent member as its default, so those defaults are part of protocol v1.
 struct TasksSubmit
 {
     static constexpr Method method = Method::TasksSubmit; ///< The method.
@@ -412,7 +416,14 @@ QString paramsText(const CallParams &call);
 /// answer is then a default call of that method. Strict readers reject unknown members.
 CallParams readParams(Api::JsonReader &reader, Method method, const QJsonValue &json);
 
-/// The JSON of a call's answer: null for NoResult, an array for lists, else the api codec's JSON.
+/// A task as a server answers a call with one, a list or a page of them: Api::toJson(task) without the
+/// members that equal those of a default Task, its spec likewise (as a client sends it, see
+/// Calls::TasksSubmit); the id, the state and the spec always. A reader takes an absent member as
+/// its default, so only the size changes: a queued task is a third of its full JSON.
+QJsonObject taskWireJson(const Api::Task &task);
+
+/// The JSON of a call's answer: null for NoResult, an array for lists, tasks as taskWireJson(),
+/// else the api codec's JSON.
 template<typename T>
 QJsonValue resultToJson(const T &value);
 
@@ -546,12 +557,24 @@ struct IsList<QList<T>> : std::true_type
 template<typename T>
 QJsonValue resultToJson(const T &value)
 {
-    if constexpr (std::is_same_v<T, NoResult>)
+    if constexpr (std::is_same_v<T, NoResult>) {
         return QJsonValue(QJsonValue::Null);
-    else if constexpr (Detail::IsList<T>::value)
+    } else if constexpr (std::is_same_v<T, Api::Task>) {
+        return taskWireJson(value);
+    } else if constexpr (std::is_same_v<T, QList<Api::Task>>) {
+        QJsonArray tasks;
+        for (const Api::Task &task : value)
+            tasks.append(taskWireJson(task));
+        return tasks;
+    } else if constexpr (std::is_same_v<T, Api::Page<Api::Task>>) {
+        QJsonObject page = Api::toJson(value).toObject();
+        page.insert(QStringLiteral("items"), resultToJson(value.items));
+        return page;
+    } else if constexpr (Detail::IsList<T>::value) {
         return Api::listToJson(value);
-    else
+    } else {
         return toJson(value);
+    }
 }
 
 template<typename T>

@@ -70,33 +70,40 @@ void writeSpec(QString &out, const Api::TaskSpec &spec, JsonText::Object::Defaul
 QString writeTaskText(const Api::Task &task)
 {
     QString out;
-    out.reserve(640);
+    out.reserve(320);
     writeTaskText(out, task);
     return out;
 }
 
 void writeTaskText(QString &out, const Api::Task &task)
 {
-    JsonText::Object o(out);
-    o.required("attempt"_L1, task.attempt);
-    o.required("cost_usd"_L1, task.costUsd);
-    o.name("created_at"_L1);
-    JsonText::time(out, task.createdMs);
-    o.name("effective_deadline"_L1);
-    JsonText::time(out, task.effectiveDeadlineMs);
-    o.name("error"_L1);
-    o.writeJson(task.error);
-    o.name("finished_at"_L1);
-    JsonText::time(out, task.finishedMs);
+    static const Api::Task none;
+    JsonText::Object o(out, JsonText::Object::Defaults::Omitted);
+    o.unlessDefault("attempt"_L1, task.attempt, none.attempt);
+    o.unlessDefault("cost_usd"_L1, task.costUsd, none.costUsd);
+    const auto time = [&](QLatin1StringView key, qint64 ms) {
+        if (o.wanted(ms, qint64(0))) {
+            o.name(key);
+            JsonText::time(out, ms);
+        }
+    };
+    time("created_at"_L1, task.createdMs);
+    time("effective_deadline"_L1, task.effectiveDeadlineMs);
+    if (o.wanted(task.error, none.error)) {
+        o.name("error"_L1);
+        o.writeJson(task.error);
+    }
+    time("finished_at"_L1, task.finishedMs);
     o.required("id"_L1, task.id);
-    o.name("result"_L1);
-    o.writeJson(task.result);
+    if (o.wanted(task.result, none.result)) {
+        o.name("result"_L1);
+        o.writeJson(task.result);
+    }
     o.name("spec"_L1);
-    writeSpec(out, task.spec, JsonText::Object::Defaults::Written);
-    o.name("started_at"_L1);
-    JsonText::time(out, task.startedMs);
+    writeSpec(out, task.spec, JsonText::Object::Defaults::Omitted);
+    time("started_at"_L1, task.startedMs);
     o.required("state"_L1, task.state);
-    o.required("state_reason"_L1, task.stateReason);
+    o.unlessDefault("state_reason"_L1, task.stateReason, none.stateReason);
 }
 
 void writeSentSpecText(QString &out, const Api::TaskSpec &spec)

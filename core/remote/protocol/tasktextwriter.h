@@ -6,8 +6,8 @@
 
 namespace QwenSwarm::Remote {
 
-/// A task as compact JSON text, written straight from its members: the very text QJsonDocument
-/// writes for Api::toJson(task), without building a JSON object first. A server answers every
+/// A task as a server answers it (taskWireJson()), written straight from its members: the very
+/// text QJsonDocument writes for that object, without building it first. A server answers every
 /// submitted task with one.
 QString writeTaskText(const Api::Task &task);
 /// The same, appended to `out` (a list of tasks is written into one string).
