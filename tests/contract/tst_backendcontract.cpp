@@ -290,6 +290,35 @@ private Q_SLOTS:
         QS_VERIFY_ERROR((ask<void>([&](QObject *c, auto d) { b().unsubscribe(mine, c, d); })), ErrorCode::NotFound);
     }
 
+    void aSubscriptionWhoseAskerLeftIsEnded()
+    {
+        const Api::Swarm s = makeSwarm();
+        Api::SubscriptionSpec spec;
+        spec.topics = {Api::Topic::Tasks};
+        {
+            QObject gone;
+            b().subscribe(spec, &gone,
+                          [](Api::Result<Api::Subscription>) { QFAIL("answered a context that is gone"); });
+        }
+        QList<Api::SubscriptionId> delivered;
+        QObject receiver;
+        QObject::connect(&b(), &Api::Backend::eventsReceived, &receiver,
+                         [&](Api::SubscriptionId id, const QList<Api::Event> &) {
+                             if (!delivered.contains(id))
+                                 delivered.append(id);
+                         });
+        // A subscription of ours, answered after the other one: when its events arrive, the other's
+        // would have too.
+        const auto mine = ask<Api::Subscription>([&](QObject *c, auto d) { b().subscribe(spec, c, d); });
+        QS_VERIFY_OK(mine);
+        const auto accepted = ask<Api::Task>([&](QObject *c, auto d) { b().submitTask(taskSpec(s.id, 1), c, d); });
+        QS_VERIFY_OK(accepted);
+        finished(accepted->id);
+        QVERIFY(spinUntil([&] { return delivered.contains(mine->id); }));
+        spinFor(100);
+        QCOMPARE(delivered, QList<Api::SubscriptionId> {mine->id});
+    }
+
     void workflowRunsStartWaitForApprovalAndFinish()
     {
         makeSwarm(u"w"_s);

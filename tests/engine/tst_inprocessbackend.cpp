@@ -203,6 +203,7 @@ private Q_SLOTS:
     void destroyedContextDropsAnswer();
     void eventsArriveInOrderOnCallerThread();
     void subscribeAndUnsubscribe();
+    void subscriptionWhoseContextWentIsEndedInTheEngine();
     void slowSubscriberIsToldWhatItLost();
     void resumeReplaysMissedEvents();
     void resumeBeyondHistoryReportsGapFirst();
@@ -404,6 +405,23 @@ void TstInProcessBackend::eventsArriveInOrderOnCallerThread()
     for (const Api::Event &e : everything.events())
         QVERIFY(e.timeMs > 0);
     QCOMPARE(everything.count(Api::Topic::Decisions), 20);
+}
+
+void TstInProcessBackend::subscriptionWhoseContextWentIsEndedInTheEngine()
+{
+    Fixture f;
+    {
+        QObject gone;
+        f.backend.subscribe({}, &gone,
+                            [](Api::Result<Api::Subscription>) { QFAIL("answered a context that is gone"); });
+    }
+    SubscriptionLog mine(f.backend);
+    QS_VERIFY_OK(f.subscribe(mine, {}));
+    // The engine numbers subscriptions in order: the one before is the one nobody learnt of. The
+    // backend ended it in the engine, so the engine no longer knows it.
+    const Api::SubscriptionId orphan(mine.subscription.value - 1);
+    QS_VERIFY_ERROR((Testing::await<void>([&](QObject *c, auto done) { f.backend.unsubscribe(orphan, c, done); })),
+                    Api::ErrorCode::NotFound);
 }
 
 void TstInProcessBackend::subscribeAndUnsubscribe()

@@ -275,14 +275,22 @@ void InProcessBackend::importLearning(const Api::LearningState &state, QObject *
 
 void InProcessBackend::subscribe(const Api::SubscriptionSpec &spec, QObject *context, Callback<Api::Subscription> done)
 {
-    // The id is known to this thread before the answer and before any of its events arrive.
-    Callback<Api::Subscription> record = [this, done = std::move(done)](Api::Result<Api::Subscription> result) {
+    // The id is known to this thread before the answer and before any of its events arrive. The
+    // answer is awaited even if the context goes: then nobody can learn of the subscription, and it
+    // is ended.
+    Callback<Api::Subscription> record = [this, guard = QPointer<QObject>(context), hasContext = context != nullptr,
+                                          done = std::move(done)](Api::Result<Api::Subscription> result) {
+        if (hasContext && !guard) {
+            if (result)
+                unsubscribe(result->id, nullptr, {});
+            return;
+        }
         if (result)
             m_subscriptions.insert(result->id.value);
         if (done)
             done(std::move(result));
     };
-    call(context, std::move(record),
+    call(nullptr, std::move(record),
          [spec, sink = static_cast<EventSink *>(this)](Engine &e, auto reply) { reply(e.subscribe(spec, sink)); });
 }
 

@@ -536,13 +536,19 @@ void RemoteBackend::subscribe(const Api::SubscriptionSpec &spec, QObject *contex
     call(Calls::EventsSubscribe {spec}, this,
          [this, spec, guard = QPointer<QObject>(context), hasContext = context != nullptr,
           done = std::move(done)](Api::Result<Api::Subscription> subscribed) {
+             if (hasContext && !guard) {
+                 // Nobody is left to learn of the subscription, let alone read or end it.
+                 if (subscribed)
+                     call(Calls::EventsUnsubscribe {subscribed->id}, this, {});
+                 return;
+             }
              Api::Result<Api::Subscription> answer = subscribed;
              if (subscribed) {
                  const quint64 clientId = m_nextSubscription++;
                  m_subscriptions.insert(clientId, {spec, subscribed->id.value, subscribed->headSeq});
                  answer = Api::Subscription {Api::SubscriptionId(clientId), subscribed->headSeq};
              }
-             if (done && (!hasContext || guard))
+             if (done)
                  done(std::move(answer));
          });
 }
@@ -576,8 +582,12 @@ void RemoteBackend::resubscribe()
         spec.resumeAfterSeq = it->lastSeq;
         call(Calls::EventsSubscribe {spec}, this, [this, clientId](Api::Result<Api::Subscription> subscribed) {
             auto sub = m_subscriptions.find(clientId);
-            if (sub == m_subscriptions.end())
+            if (sub == m_subscriptions.end()) {
+                // Ended while it was being renewed: end the renewal too.
+                if (subscribed)
+                    call(Calls::EventsUnsubscribe {subscribed->id}, this, {});
                 return;
+            }
             if (subscribed)
                 sub->serverId = subscribed->id.value;
             else

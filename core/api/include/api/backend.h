@@ -166,7 +166,8 @@ public:
         = 0;
 
     // Events
-    /// Starts a subscription; its events arrive through eventsReceived().
+    /// Starts a subscription; its events arrive through eventsReceived(). One whose context is
+    /// destroyed before the answer is ended again: nobody could learn its id to read or end it.
     virtual void subscribe(const SubscriptionSpec &spec, QObject *context, Callback<Subscription> done) = 0;
     virtual void unsubscribe(SubscriptionId id, QObject *context, Callback<void> done) = 0;
 
