@@ -50,16 +50,8 @@ void array(QString &out, const List &items, WriteItem writeItem)
 class Object
 {
 public:
-    /// What unlessDefault() leaves out.
-    enum class Defaults
-    {
-        Written,
-        Omitted
-    };
-
-    explicit Object(QString &out, Defaults defaults = Defaults::Written)
+    explicit Object(QString &out)
         : m_out(out)
-        , m_omitDefaults(defaults == Defaults::Omitted)
     {
         m_out += u'{';
     }
@@ -91,19 +83,11 @@ public:
         required(key, value);
     }
 
-    /// Whether a member whose value is `value` is written: always, unless the object omits
-    /// defaults and `value` is the default (what a reader assumes of an absent member).
-    template<typename T>
-    bool wanted(const T &value, const T &defaultValue) const
-    {
-        return !m_omitDefaults || !(value == defaultValue);
-    }
-
-    /// A member, left out when the object omits defaults and `value` is `defaultValue`.
+    /// A member, left out when `value` is `defaultValue` (what a reader takes an absent member for).
     template<typename T>
     void unlessDefault(QLatin1StringView key, const T &value, const T &defaultValue)
     {
-        if (wanted(value, defaultValue))
+        if (value != defaultValue)
             required(key, value);
     }
 
@@ -145,7 +129,6 @@ public:
 
 private:
     QString &m_out;
-    bool m_omitDefaults;
     bool m_empty = true;
 };
 

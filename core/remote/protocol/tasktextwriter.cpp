@@ -30,16 +30,18 @@ void writeRetry(QString &out, const Api::RetryPolicy &retry)
     o.required("max_backoff_ms"_L1, retry.maxBackoffMs);
 }
 
-// With Defaults::Omitted, the members a reader takes as default when absent are left out; the
-// swarm and the prompt, which a reader requires, never are.
-void writeSpec(QString &out, const Api::TaskSpec &spec, JsonText::Object::Defaults defaults)
+} // namespace
+
+// Members a reader takes as default when absent are left out; the swarm and the prompt, which a
+// reader requires, never are.
+void writeSentSpecText(QString &out, const Api::TaskSpec &spec)
 {
     static const Api::TaskSpec none;
-    JsonText::Object o(out, defaults);
+    JsonText::Object o(out);
     o.unlessDefault("answer_format"_L1, spec.answerFormat, none.answerFormat);
     o.unlessDefault("budget_usd"_L1, spec.budgetUsd, none.budgetUsd);
     o.unlessDefault("choices"_L1, spec.choices, none.choices);
-    if (o.wanted(spec.deadlineMs, none.deadlineMs)) {
+    if (spec.deadlineMs != none.deadlineMs) {
         o.name("deadline"_L1);
         JsonText::time(out, spec.deadlineMs);
     }
@@ -47,15 +49,15 @@ void writeSpec(QString &out, const Api::TaskSpec &spec, JsonText::Object::Defaul
     o.unlessDefault("priority"_L1, spec.priority, none.priority);
     o.required("prompt"_L1, spec.promptTemplate);
     o.unlessDefault("reference_answer"_L1, spec.referenceAnswer, none.referenceAnswer);
-    if (o.wanted(spec.retry, none.retry)) {
+    if (spec.retry != none.retry) {
         o.name("retry"_L1);
         writeRetry(out, spec.retry);
     }
-    if (o.wanted(spec.selection, none.selection)) {
+    if (spec.selection != none.selection) {
         o.name("selection"_L1);
         writeSelection(out, spec.selection);
     }
-    if (o.wanted(spec.strategy, none.strategy)) {
+    if (spec.strategy != none.strategy) {
         o.name("strategy"_L1);
         o.writeJson(spec.strategy);
     }
@@ -64,8 +66,6 @@ void writeSpec(QString &out, const Api::TaskSpec &spec, JsonText::Object::Defaul
     o.unlessDefault("timeout_ms"_L1, spec.timeoutMs, none.timeoutMs);
     o.unlessDefault("variables"_L1, spec.variables, none.variables);
 }
-
-} // namespace
 
 QString writeTaskText(const Api::Task &task)
 {
@@ -78,37 +78,32 @@ QString writeTaskText(const Api::Task &task)
 void writeTaskText(QString &out, const Api::Task &task)
 {
     static const Api::Task none;
-    JsonText::Object o(out, JsonText::Object::Defaults::Omitted);
+    JsonText::Object o(out);
     o.unlessDefault("attempt"_L1, task.attempt, none.attempt);
     o.unlessDefault("cost_usd"_L1, task.costUsd, none.costUsd);
     const auto time = [&](QLatin1StringView key, qint64 ms) {
-        if (o.wanted(ms, qint64(0))) {
+        if (ms != 0) {
             o.name(key);
             JsonText::time(out, ms);
         }
     };
     time("created_at"_L1, task.createdMs);
     time("effective_deadline"_L1, task.effectiveDeadlineMs);
-    if (o.wanted(task.error, none.error)) {
+    if (task.error != none.error) {
         o.name("error"_L1);
         o.writeJson(task.error);
     }
     time("finished_at"_L1, task.finishedMs);
     o.required("id"_L1, task.id);
-    if (o.wanted(task.result, none.result)) {
+    if (task.result != none.result) {
         o.name("result"_L1);
         o.writeJson(task.result);
     }
     o.name("spec"_L1);
-    writeSpec(out, task.spec, JsonText::Object::Defaults::Omitted);
+    writeSentSpecText(out, task.spec);
     time("started_at"_L1, task.startedMs);
     o.required("state"_L1, task.state);
     o.unlessDefault("state_reason"_L1, task.stateReason, none.stateReason);
-}
-
-void writeSentSpecText(QString &out, const Api::TaskSpec &spec)
-{
-    writeSpec(out, spec, JsonText::Object::Defaults::Omitted);
 }
 
 } // namespace QwenSwarm::Remote
