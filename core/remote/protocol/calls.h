@@ -584,7 +584,7 @@ QString resultText(const T &value)
         return writeTaskText(value);
     } else if constexpr (std::is_same_v<T, QList<Api::Task>>) {
         QString text;
-        text.reserve(value.size() * 640 + 2);
+        text.reserve(value.size() * (taskTextReserve + 1) + 2);
         JsonText::array(text, value, [](QString &out, const Api::Task &task) { writeTaskText(out, task); });
         return text;
     } else {

@@ -70,7 +70,7 @@ void writeSentSpecText(QString &out, const Api::TaskSpec &spec)
 QString writeTaskText(const Api::Task &task)
 {
     QString out;
-    out.reserve(320);
+    out.reserve(taskTextReserve);
     writeTaskText(out, task);
     return out;
 }

@@ -10,6 +10,8 @@ namespace QwenSwarm::Remote {
 /// text QJsonDocument writes for that object, without building it first. A server answers every
 /// submitted task with one.
 QString writeTaskText(const Api::Task &task);
+/// Characters to reserve for one task's text: a queued task's, with room to spare.
+inline constexpr qsizetype taskTextReserve = 320;
 /// The same, appended to `out` (a list of tasks is written into one string).
 void writeTaskText(QString &out, const Api::Task &task);
 
